@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using StsTools.Model;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Returns the account, ARN and user id of the credentials in use (STS GetCallerIdentity).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsCallerIdentity")]
+[OutputType(typeof(GetCallerIdentityResponse))]
+public sealed class GetStsCallerIdentityCommand : StsCmdletBase
+{
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var response = Invoke((service, connection, log, ct) => service.GetCallerIdentityAsync(connection, log, ct));
+        if (response is not null) WriteObject(response);
+    }
+}

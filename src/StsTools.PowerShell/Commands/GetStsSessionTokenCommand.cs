@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets temporary credentials for the calling IAM user (STS GetSessionToken), optionally MFA-authenticated.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsSessionToken", SupportsShouldProcess = true)]
+[OutputType(typeof(GetSessionTokenResponse))]
+public sealed class GetStsSessionTokenCommand : StsCmdletBase
+{
+    /// <summary>Session length in seconds, 900 to 129600.</summary>
+    [Parameter(Position = 0)]
+    public int DurationSeconds { get; set; }
+
+    /// <summary>The MFA device serial number or ARN.</summary>
+    [Parameter]
+    public string? SerialNumber { get; set; }
+
+    /// <summary>The six-digit code shown by the MFA device.</summary>
+    [Parameter]
+    public string? TokenCode { get; set; }
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new GetSessionTokenRequest
+        {
+            DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
+            SerialNumber = SerialNumber,
+            TokenCode = TokenCode,
+        };
+        var response = Invoke((service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, "a session token");
+        WriteObject(response);
+    }
+}

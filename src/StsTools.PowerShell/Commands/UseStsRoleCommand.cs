@@ -1,0 +1,92 @@
+using System.Linq;
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.PowerShell.Transformation;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Assumes an IAM role (STS AssumeRole) and returns its temporary credentials.</para>
+/// </summary>
+[Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true)]
+[OutputType(typeof(AssumeRoleResponse))]
+public sealed class UseStsRoleCommand : StsCmdletBase
+{
+    /// <summary>The ARN of the role to assume.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string RoleArn { get; set; } = string.Empty;
+
+    /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    public string? RoleSessionName { get; set; }
+
+    /// <summary>ARNs of managed policies that further limit the session.</summary>
+    [Parameter]
+    public string[]? PolicyArns { get; set; }
+
+    /// <summary>An inline session policy (JSON text).</summary>
+    [Parameter]
+    public string? Policy { get; set; }
+
+    /// <summary>Session length in seconds, 900 to 43200.</summary>
+    [Parameter]
+    public int DurationSeconds { get; set; }
+
+    /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>
+    [Parameter]
+    [TagsTransformation]
+    public Tag[]? Tags { get; set; }
+
+    /// <summary>Tag keys that persist through role chaining.</summary>
+    [Parameter]
+    public string[]? TransitiveTagKeys { get; set; }
+
+    /// <summary>The external id the role's trust policy requires.</summary>
+    [Parameter]
+    public string? ExternalId { get; set; }
+
+    /// <summary>The MFA device serial number or ARN.</summary>
+    [Parameter]
+    public string? SerialNumber { get; set; }
+
+    /// <summary>The six-digit code shown by the MFA device.</summary>
+    [Parameter]
+    public string? TokenCode { get; set; }
+
+    /// <summary>The source identity to stamp on the session.</summary>
+    [Parameter]
+    public string? SourceIdentity { get; set; }
+
+    /// <summary>Trusted context assertions: @{ProviderArn='...'; ContextAssertion='...'}.</summary>
+    [Parameter]
+    public ProvidedContext[]? ProvidedContexts { get; set; }
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new AssumeRoleRequest
+        {
+            RoleArn = RoleArn,
+            RoleSessionName = RoleSessionName,
+            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            Policy = Policy,
+            DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
+            Tags = (Tags ?? new Tag[0]).ToList(),
+            TransitiveTagKeys = (TransitiveTagKeys ?? new string[0]).ToList(),
+            ExternalId = ExternalId,
+            SerialNumber = SerialNumber,
+            TokenCode = TokenCode,
+            SourceIdentity = SourceIdentity,
+            ProvidedContexts = (ProvidedContexts ?? new ProvidedContext[0]).ToList(),
+        };
+        var response = Invoke((service, connection, log, ct) => service.AssumeRoleAsync(request, connection, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
+        WriteObject(response);
+    }
+}

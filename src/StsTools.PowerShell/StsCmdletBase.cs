@@ -1,0 +1,133 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Connection;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.PowerShell.Completion;
+using StsTools.PowerShell.Internal;
+using StsTools.PowerShell.Transformation;
+using StsTools.Service;
+
+namespace StsTools.PowerShell;
+
+/// <summary>
+/// The parameters every StsModule cmdlet shares (where to call STS and as whom) and the one way
+/// they call the engine: on a worker task, cancellable with Ctrl+C, engine messages written
+/// afterwards on the pipeline thread, failures thrown as terminating ErrorRecords (a failed
+/// credential call must stop a runbook, not let it carry on as the previous identity).
+/// </summary>
+public abstract class StsCmdletBase : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The AWS region whose STS endpoint to call.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
+    /// <summary>A profile in the shared AWS config/credentials files to take source credentials from.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
+    public string? ProfileName { get; set; }
+
+    /// <summary>Credentials from an earlier call; binds from the pipeline (a response's Credentials property).</summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Credentials")]
+    [CredentialsTransformation]
+    public Credentials? Credential { get; set; }
+
+    /// <summary>An explicit access key id to sign with.</summary>
+    [Parameter]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret key for <see cref="AccessKey"/>.</summary>
+    [Parameter]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token for temporary <see cref="AccessKey"/>s.</summary>
+    [Parameter]
+    public string? SessionToken { get; set; }
+
+    /// <summary>A custom STS endpoint URL (VPC endpoint, FIPS endpoint, local emulator).</summary>
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
+    protected static StsService Service => StsService.Shared;
+
+    /// <summary>The common parameters as the engine's plain type.</summary>
+    protected ConnectionOptions Connection => new()
+    {
+        Region = Region,
+        ProfileName = ProfileName,
+        Credential = Credential,
+        AccessKey = AccessKey,
+        SecretKey = SecretKey,
+        SessionToken = SessionToken,
+        EndpointUrl = EndpointUrl,
+    };
+
+    /// <summary>True when the user passed the parameter (tells "0" from "not given").</summary>
+    protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    /// <summary>
+    /// Runs one engine call to completion, writes its log, and turns engine failures into
+    /// terminating ErrorRecords. Returns null only when the user stopped the command.
+    /// </summary>
+    protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    {
+        var log = new BufferedLog();
+        try
+        {
+            var connection = Connection;
+            var task = Task.Run(() => call(Service, connection, log, _stopping.Token));
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (StsToolsException ex)
+        {
+            Flush(log);
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return null; // not reached: ThrowTerminatingError always throws
+        }
+        finally
+        {
+            Flush(log);
+        }
+    }
+
+    /// <summary>With -SetEnvironment: puts the credentials into this session's AWS_* variables.</summary>
+    protected void ApplyEnvironment(Credentials credentials, string description)
+    {
+        if (!ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
+        var log = new BufferedLog();
+        try
+        {
+            Service.SetEnvironment(credentials, Region, log);
+        }
+        finally
+        {
+            Flush(log);
+        }
+    }
+
+    /// <summary>Writes buffered engine messages on the pipeline thread.</summary>
+    private protected void Flush(BufferedLog log)
+    {
+        while (log.TryTake(out var verbose, out var text))
+        {
+            if (verbose) WriteVerbose(text); else WriteDebug(text);
+        }
+    }
+
+    /// <summary>Ctrl+C: cancels the call in flight.</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stopping.Dispose();
+}

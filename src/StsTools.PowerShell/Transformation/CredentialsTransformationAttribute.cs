@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using StsTools.Errors;
+using StsTools.Input;
+using StsTools.Model;
+
+namespace StsTools.PowerShell.Transformation;
+
+/// <summary>
+/// Lets -Credential take any credentials-shaped object: this module's, AWS.Tools'
+/// (Amazon.SecurityToken.Model.Credentials), a response that has a Credentials property,
+/// or objects brought back by ConvertFrom-Json / Import-Clixml.
+/// </summary>
+public sealed class CredentialsTransformationAttribute : ArgumentTransformationAttribute
+{
+    /// <inheritdoc />
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var value = PSObjects.Unwrap(inputData);
+        if (value is Credentials) return value;
+        try
+        {
+            var read = PSObjects.PropertyReader(inputData);
+            if (read("Credentials") is { } inner && inner is not string)
+            {
+                if (inner is Credentials c) return c;
+                read = PSObjects.PropertyReader(inner);
+            }
+            return CredentialsConverter.FromProperties(read) ?? inputData;
+        }
+        catch (StsValidationException ex)
+        {
+            throw new ArgumentTransformationMetadataException(ex.Message, ex);
+        }
+    }
+}

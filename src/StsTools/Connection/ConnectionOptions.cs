@@ -1,0 +1,31 @@
+using StsTools.Model;
+
+namespace StsTools.Connection;
+
+/// <summary>
+/// Where to call STS and as whom: the common parameters of every cmdlet. Everything left null
+/// is found the way the AWS CLI finds it (see <see cref="SourceCredentialResolver"/>).
+/// </summary>
+public sealed class ConnectionOptions
+{
+    /// <summary>The region, for example <c>eu-west-1</c>.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>A profile in the shared config/credentials files.</summary>
+    public string? ProfileName { get; set; }
+
+    /// <summary>Credentials returned by an earlier call (any of the module's credentials objects).</summary>
+    public Credentials? Credential { get; set; }
+
+    /// <summary>An explicit access key id.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret key that goes with <see cref="AccessKey"/>.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token that goes with temporary <see cref="AccessKey"/>s.</summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary>A custom STS endpoint (a VPC endpoint, a FIPS endpoint, a local emulator).</summary>
+    public string? EndpointUrl { get; set; }
+}

@@ -1,0 +1,34 @@
+using Amazon.Runtime;
+
+namespace StsTools.Connection;
+
+/// <summary>The outcome of resolving <see cref="ConnectionOptions"/>: what to sign with, and where.</summary>
+internal sealed class ResolvedConnection
+{
+    public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl)
+    {
+        Credentials = credentials;
+        CredentialKey = credentialKey;
+        CredentialSource = credentialSource;
+        Region = region;
+        RegionSource = regionSource;
+        EndpointUrl = endpointUrl;
+    }
+
+    /// <summary>Null means an unsigned call (AssumeRoleWithSAML / WebIdentity need none).</summary>
+    public AWSCredentials? Credentials { get; }
+
+    /// <summary>Identifies the source credentials in the client pool without holding any secret.</summary>
+    public string CredentialKey { get; }
+
+    /// <summary>Human-readable, secret-free: where the credentials came from.</summary>
+    public string CredentialSource { get; }
+
+    public string Region { get; }
+
+    public string RegionSource { get; }
+
+    public string? EndpointUrl { get; }
+
+    public string PoolKey => Region + "|" + (EndpointUrl ?? string.Empty) + "|" + CredentialKey;
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using StsTools.Env;
+using StsTools.Errors;
+
+namespace StsTools.Connection;
+
+/// <summary>
+/// Turns <see cref="ConnectionOptions"/> into source credentials and a region, in this order:
+/// explicit keys, <c>-Credential</c>, <c>-ProfileName</c>, the AWS_* key variables, then the SDK's
+/// default chain (profiles, SSO, web identity, container, instance metadata).
+/// </summary>
+/// <remarks>
+/// The key variables are read before the SDK chain on purpose: the AWS CLI and boto3 give them
+/// precedence over AWS_PROFILE, while the .NET SDK does not; reading them first makes
+/// <c>-SetEnvironment</c> take effect for this module exactly as for the other tools.
+/// Region lookup never touches instance metadata: a call with explicit inputs opens no other connection.
+/// </remarks>
+internal sealed class SourceCredentialResolver
+{
+    /// <summary>The region used when nothing names one: boto's <c>DefaultRegionName</c>.</summary>
+    public const string FallbackRegion = "us-east-1";
+
+    private static readonly Regex RegionPattern = new("^[a-z]{2,}(-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
+    private readonly IEnvironmentVariables _env;
+
+    public SourceCredentialResolver(IEnvironmentVariables env) => _env = env;
+
+    public ResolvedConnection Resolve(ConnectionOptions options, bool requireCredentials = true)
+    {
+        options ??= new ConnectionOptions();
+        ValidateShape(options);
+        var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
+        var (region, regionSource) = ResolveRegion(options);
+        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl);
+    }
+
+    private static void ValidateShape(ConnectionOptions o)
+    {
+        var explicitKeys = o.AccessKey is not null || o.SecretKey is not null || o.SessionToken is not null;
+        var sources = (explicitKeys ? 1 : 0) + (o.Credential is not null ? 1 : 0) + (o.ProfileName is not null ? 1 : 0);
+        if (sources > 1)
+            throw new StsValidationException("ConflictingCredentialSources", "Credential",
+                "Give only one of -AccessKey/-SecretKey, -Credential and -ProfileName.", null, StsErrorCategory.InvalidOperation);
+        if (explicitKeys && (string.IsNullOrEmpty(o.AccessKey) || string.IsNullOrEmpty(o.SecretKey)))
+            throw new StsValidationException("IncompleteAccessKey", string.IsNullOrEmpty(o.AccessKey) ? "AccessKey" : "SecretKey",
+                "-AccessKey and -SecretKey go together (with -SessionToken for temporary keys).", o.AccessKey);
+        if (o.Credential is not null && (string.IsNullOrEmpty(o.Credential.AccessKeyId) || string.IsNullOrEmpty(o.Credential.SecretAccessKey)))
+            throw new StsValidationException("IncompleteCredential", "Credential",
+                "The -Credential object has no AccessKeyId or SecretAccessKey.", o.Credential.AccessKeyId);
+        if (o.Region is not null && !RegionPattern.IsMatch(o.Region))
+            throw new StsValidationException("InvalidRegion", "Region",
+                $"'{o.Region}' is not a region name (expected something like us-east-1 or eu-central-2).", o.Region);
+        if (o.EndpointUrl is not null &&
+            (!Uri.TryCreate(o.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            throw new StsValidationException("InvalidEndpointUrl", "EndpointUrl",
+                $"'{o.EndpointUrl}' is not an absolute http or https URL.", o.EndpointUrl);
+        if (o.ProfileName is not null && o.ProfileName.Trim().Length == 0)
+            throw new StsValidationException("InvalidProfileName", "ProfileName", "-ProfileName is empty.", o.ProfileName);
+    }
+
+    private (AWSCredentials?, string, string) ResolveCredentials(ConnectionOptions o, bool required)
+    {
+        if (o.AccessKey is not null)
+            return Keys(o.AccessKey, o.SecretKey!, o.SessionToken, "the -AccessKey/-SecretKey parameters");
+        if (o.Credential is not null)
+            return Keys(o.Credential.AccessKeyId, o.Credential.SecretAccessKey, o.Credential.SessionToken, "the -Credential object");
+        if (o.ProfileName is not null)
+        {
+            var chain = new CredentialProfileStoreChain();
+            if (!chain.TryGetAWSCredentials(o.ProfileName, out var profileCredentials))
+                throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
+                    $"No usable profile '{o.ProfileName}' was found in the shared config or credentials files.", o.ProfileName);
+            return (profileCredentials, "profile:" + o.ProfileName, $"profile '{o.ProfileName}'");
+        }
+        var envKey = _env.Get(CredentialEnvironment.AccessKeyId);
+        var envSecret = _env.Get(CredentialEnvironment.SecretAccessKey);
+        if (envKey is not null && envSecret is not null)
+            return Keys(envKey, envSecret, _env.Get(CredentialEnvironment.SessionToken) ?? _env.Get(CredentialEnvironment.SecurityToken), "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables");
+        if (!required) return (null, "anonymous", "no credentials (unsigned call)");
+        try
+        {
+            var fromChain = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            return (fromChain, "sdk-default-chain", "the AWS SDK default credential chain");
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
+                "No AWS credentials were found. Pass -ProfileName, -Credential or -AccessKey/-SecretKey, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure a default profile. (" + ex.Message + ")",
+                null, ex);
+        }
+    }
+
+    private static (AWSCredentials?, string, string) Keys(string accessKey, string secretKey, string? sessionToken, string source)
+    {
+        AWSCredentials creds = string.IsNullOrEmpty(sessionToken)
+            ? new BasicAWSCredentials(accessKey, secretKey)
+            : new SessionAWSCredentials(accessKey, secretKey, sessionToken);
+        // The pool key must tell two secrets for one key id apart without holding either.
+        return (creds, "keys:" + accessKey + ":" + Fingerprint(secretKey + "\n" + sessionToken), $"{source} (access key {MaskKey(accessKey)})");
+    }
+
+    private (string, string) ResolveRegion(ConnectionOptions o)
+    {
+        if (o.Region is not null) return (o.Region, "the -Region parameter");
+        var profileRegion = ProfileRegion(o.ProfileName ?? _env.Get("AWS_PROFILE"));
+        if (o.ProfileName is not null && profileRegion is not null) return (profileRegion, $"profile '{o.ProfileName}'");
+        var envRegion = _env.Get(CredentialEnvironment.Region) ?? _env.Get(CredentialEnvironment.DefaultRegion);
+        if (envRegion is not null) return (envRegion, "the AWS_REGION/AWS_DEFAULT_REGION environment variables");
+        if (profileRegion is not null) return (profileRegion, "the AWS_PROFILE profile");
+        var defaultRegion = ProfileRegion("default");
+        if (defaultRegion is not null) return (defaultRegion, "the default profile");
+        return (FallbackRegion, "the built-in default");
+    }
+
+    private static string? ProfileRegion(string? profileName)
+    {
+        if (string.IsNullOrEmpty(profileName)) return null;
+        try
+        {
+            return new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null; // an unreadable config file only means "no region from there"
+        }
+    }
+
+    /// <summary>Shows the first four and last four characters of an access key id.</summary>
+    public static string MaskKey(string accessKey) =>
+        accessKey.Length <= 8 ? new string('*', accessKey.Length) : accessKey.Substring(0, 4) + "…" + accessKey.Substring(accessKey.Length - 4);
+
+    private static string Fingerprint(string value)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(value));
+        var sb = new StringBuilder(16);
+        for (var i = 0; i < 8; i++) sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+}

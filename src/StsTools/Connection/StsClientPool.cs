@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+
+namespace StsTools.Connection;
+
+/// <summary>
+/// One SDK client per (region, endpoint, source credentials), reused across calls and commands:
+/// building a client and resolving credentials are the expensive parts of a call, not the call.
+/// </summary>
+internal sealed class StsClientPool : IDisposable
+{
+    // Bounded so that a long session with many distinct keys cannot grow without limit.
+    private const int MaxClients = 64;
+    private readonly ConcurrentDictionary<string, Lazy<StsClient>> _clients = new(StringComparer.Ordinal);
+    private int _created;
+
+    /// <summary>How many clients this pool has built (the benchmark and tests watch it).</summary>
+    public int ClientsCreated => Volatile.Read(ref _created);
+
+    public StsClient Get(ResolvedConnection connection)
+    {
+        // Dropped, not disposed: another thread may still be using one of them.
+        if (_clients.Count >= MaxClients && !_clients.ContainsKey(connection.PoolKey)) _clients.Clear();
+        return _clients.GetOrAdd(connection.PoolKey, _ => new Lazy<StsClient>(() => Create(connection), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private StsClient Create(ResolvedConnection connection)
+    {
+        Interlocked.Increment(ref _created);
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            RetryMode = RequestRetryMode.Standard,
+        };
+        if (connection.EndpointUrl is not null)
+        {
+            config.ServiceURL = connection.EndpointUrl;
+            config.AuthenticationRegion = connection.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(connection.Region);
+        }
+        return connection.Credentials is null ? new StsClient(config) : new StsClient(connection.Credentials, config);
+    }
+
+    public void Clear()
+    {
+        foreach (var entry in _clients.Values)
+            if (entry.IsValueCreated) entry.Value.Dispose();
+        _clients.Clear();
+    }
+
+    public void Dispose() => Clear();
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.Runtime;
+
+namespace StsTools.Errors;
+
+/// <summary>Turns SDK and transport failures into <see cref="StsToolsException"/>s with stable ids.</summary>
+internal static class ErrorMapper
+{
+    private static readonly Dictionary<string, StsErrorCategory> ServiceCategories = new(StringComparer.Ordinal)
+    {
+        ["AccessDenied"] = StsErrorCategory.PermissionDenied,
+        ["AccessDeniedException"] = StsErrorCategory.PermissionDenied,
+        ["ExpiredToken"] = StsErrorCategory.AuthenticationError,
+        ["ExpiredTokenException"] = StsErrorCategory.AuthenticationError,
+        ["InvalidClientTokenId"] = StsErrorCategory.AuthenticationError,
+        ["SignatureDoesNotMatch"] = StsErrorCategory.AuthenticationError,
+        ["IncompleteSignature"] = StsErrorCategory.AuthenticationError,
+        ["MissingAuthenticationToken"] = StsErrorCategory.AuthenticationError,
+        ["InvalidAccessKeyId"] = StsErrorCategory.AuthenticationError,
+        ["UnrecognizedClientException"] = StsErrorCategory.AuthenticationError,
+        ["IDPRejectedClaim"] = StsErrorCategory.AuthenticationError,
+        ["InvalidIdentityToken"] = StsErrorCategory.AuthenticationError,
+        ["RequestExpired"] = StsErrorCategory.AuthenticationError,
+        ["RegionDisabledException"] = StsErrorCategory.NotEnabled,
+        ["MalformedPolicyDocument"] = StsErrorCategory.InvalidArgument,
+        ["ValidationError"] = StsErrorCategory.InvalidArgument,
+        ["InvalidParameterValue"] = StsErrorCategory.InvalidArgument,
+        ["InvalidParameterCombination"] = StsErrorCategory.InvalidArgument,
+        ["MissingParameter"] = StsErrorCategory.InvalidArgument,
+        ["InvalidAction"] = StsErrorCategory.InvalidOperation,
+        ["InvalidAuthorizationMessageException"] = StsErrorCategory.InvalidArgument,
+        ["PackedPolicyTooLarge"] = StsErrorCategory.LimitsExceeded,
+        ["Throttling"] = StsErrorCategory.LimitsExceeded,
+        ["ThrottlingException"] = StsErrorCategory.LimitsExceeded,
+        ["RequestLimitExceeded"] = StsErrorCategory.LimitsExceeded,
+        ["IDPCommunicationError"] = StsErrorCategory.ConnectionError,
+        ["InternalFailure"] = StsErrorCategory.ResourceUnavailable,
+        ["InternalError"] = StsErrorCategory.ResourceUnavailable,
+        ["ServiceUnavailable"] = StsErrorCategory.ResourceUnavailable,
+    };
+
+    /// <summary>The category for an STS error code, falling back on the HTTP status.</summary>
+    public static StsErrorCategory CategoryFor(string errorCode, int httpStatus) =>
+        ServiceCategories.TryGetValue(errorCode, out var c) ? c
+        : httpStatus >= 500 ? StsErrorCategory.ResourceUnavailable
+        : httpStatus == 403 ? StsErrorCategory.PermissionDenied
+        : StsErrorCategory.InvalidOperation;
+
+    public static StsToolsException Map(Exception ex, string operation, object? target, string endpointDescription)
+    {
+        switch (ex)
+        {
+            case StsToolsException already:
+                return already;
+            case AmazonServiceException service when !string.IsNullOrEmpty(service.ErrorCode):
+            {
+                var status = (int)service.StatusCode;
+                var message = $"{operation} failed with {service.ErrorCode}: {service.Message}" +
+                              (string.IsNullOrEmpty(service.RequestId) ? string.Empty : $" (request id {service.RequestId})");
+                return new StsServiceException(service.ErrorCode, CategoryFor(service.ErrorCode, status), message, target, service.RequestId, status, ex);
+            }
+            case AmazonServiceException service:
+                return new StsServiceException(
+                    (int)service.StatusCode >= 500 ? "ServiceUnavailable" : "UnexpectedResponse",
+                    (int)service.StatusCode >= 500 ? StsErrorCategory.ResourceUnavailable : StsErrorCategory.ProtocolError,
+                    $"{operation} failed: STS at {endpointDescription} answered HTTP {(int)service.StatusCode} without a readable error ({service.Message}).",
+                    target, service.RequestId, (int)service.StatusCode, ex);
+        }
+        if (Find<TimeoutException>(ex) is not null || ex is OperationCanceledException)
+            return new StsToolsException("RequestTimedOut", StsErrorCategory.OperationTimeout,
+                $"{operation} did not complete in time: {endpointDescription} did not answer.", target, ex);
+        if (Find<SocketException>(ex) is not null || Find<HttpRequestException>(ex) is not null)
+            return new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
+                $"{operation} could not reach STS at {endpointDescription}: {Innermost(ex).Message}", target, ex);
+        if (ex is AmazonClientException)
+            return new StsToolsException("StsClientError", StsErrorCategory.InvalidOperation, $"{operation} failed: {ex.Message}", target, ex);
+        return new StsToolsException("UnexpectedError", StsErrorCategory.NotSpecified, $"{operation} failed: {ex.Message}", target, ex);
+    }
+
+    private static T? Find<T>(Exception? ex) where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is T t) return t;
+        return null;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null) ex = ex.InnerException;
+        return ex;
+    }
+}
