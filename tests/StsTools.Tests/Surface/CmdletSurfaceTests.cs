@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using StsTools.Tests.Infrastructure;
+using Xunit;
+
+namespace StsTools.Tests.Surface;
+
+/// <summary>The cmdlet surface as PowerShell will see it, read from the built module's metadata.</summary>
+public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
+{
+    private readonly ModuleMetadata _m;
+
+    public CmdletSurfaceTests(ModuleMetadata m) => _m = m;
+
+    public static IEnumerable<object[]> Catalog() => CmdletCatalog.All.Select(e => new object[] { e.Cmdlet });
+
+    [Fact]
+    public void The_compiled_cmdlets_are_exactly_the_catalogued_ones()
+    {
+        Assert.Equal(CmdletCatalog.All.Select(e => e.Cmdlet).OrderBy(n => n), _m.AllCmdlets.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void The_manifest_exports_exactly_the_compiled_cmdlets()
+    {
+        var manifest = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "StsModule.psd1"));
+        var block = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((?<list>[^)]*)\)").Groups["list"].Value;
+        var exported = Regex.Matches(block, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n);
+        Assert.Equal(_m.AllCmdlets.Select(c => c.Name), exported);
+        Assert.Matches(@"RootModule\s*=\s*'bin/StsTools.PowerShell.dll'", manifest);
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'5.1'", manifest);
+        Assert.Matches(@"FunctionsToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"AliasesToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"VariablesToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"FormatsToProcess\s*=\s*@\('StsModule.format.ps1xml'\)", manifest);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Cmdlets_are_sealed_and_declare_their_output(string name)
+    {
+        var c = _m.Cmdlet(name);
+        Assert.True(c.Type.IsSealed, name + " must be sealed");
+        Assert.Equal("StsTools.PowerShell.Commands", c.Type.Namespace);
+        Assert.NotEmpty(c.OutputTypes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Every_request_field_is_a_parameter_of_the_same_name(string name)
+    {
+        var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
+        var c = _m.Cmdlet(name);
+        var parameters = c.Parameters.Select(p => p.Name).ToHashSet();
+        if (entry.RequestTypeDef is null) return;
+        foreach (var (field, (_, required)) in _m.TypeDefs[entry.RequestTypeDef])
+        {
+            Assert.Contains(field, parameters);
+            var mandatory = c.Parameters.Where(p => p.Name == field).All(p => p.Mandatory);
+            if (entry.DefaultedRequiredFields.Contains(field)) Assert.False(mandatory, $"{name} -{field} has a default and must not be mandatory");
+            else Assert.Equal(required, mandatory);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void The_output_type_has_exactly_the_response_shape(string name)
+    {
+        var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
+        var output = Assert.Single(_m.Cmdlet(name).OutputTypes);
+        Assert.Equal(entry.ResponseTypeDef.Replace("TypeDef", string.Empty), output.Name);
+        AssertShape(entry.ResponseTypeDef, output);
+    }
+
+    private void AssertShape(string typeDef, Type type)
+    {
+        var fields = _m.TypeDefs[typeDef];
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        Assert.Equal(fields.Keys.OrderBy(k => k, StringComparer.Ordinal), properties.Select(p => p.Name).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var p in properties) AssertType(fields[p.Name].Type, p.PropertyType, $"{type.Name}.{p.Name}");
+    }
+
+    private void AssertType(string pythonType, Type clr, string where)
+    {
+        switch (pythonType)
+        {
+            case "str": Assert.True(clr.FullName == "System.String", where + " should be String, is " + clr); return;
+            case "int": Assert.True(clr.FullName == "System.Int32", where + " should be Int32, is " + clr); return;
+            case "datetime.datetime": Assert.True(clr.FullName == "System.DateTime", where + " should be DateTime, is " + clr); return;
+            case "dict[str, str]":
+                Assert.True(clr.IsGenericType && clr.GetGenericTypeDefinition().Name is "Dictionary`2" or "IDictionary`2" or "IReadOnlyDictionary`2", where + " should be a dictionary, is " + clr);
+                Assert.All(clr.GetGenericArguments(), a => Assert.Equal("System.String", a.FullName));
+                return;
+        }
+        var sequence = Regex.Match(pythonType, @"^Sequence\[(.+)\]$");
+        if (sequence.Success)
+        {
+            var element = clr.IsArray ? clr.GetElementType()! : clr.GetGenericArguments().Single();
+            AssertType(sequence.Groups[1].Value, element, where + "[]");
+            return;
+        }
+        Assert.True(pythonType.EndsWith("TypeDef"), $"{where}: unknown type def type {pythonType}");
+        Assert.Equal(pythonType.Replace("TypeDef", string.Empty), clr.Name);
+        Assert.Equal("StsTools.Model", clr.Namespace);
+        AssertShape(pythonType, clr);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Every_cmdlet_has_the_common_connection_parameters(string name)
+    {
+        var parameters = _m.Cmdlet(name).Parameters.Select(p => p.Name).ToHashSet();
+        Assert.All(CmdletCatalog.CommonParameters, p => Assert.Contains(p, parameters));
+        var credential = _m.Cmdlet(name).Parameters.Single(p => p.Name == "Credential");
+        Assert.True(credential.ValueFromPipelineByPropertyName, "-Credential must bind a piped response's Credentials property");
+        Assert.Contains("Credentials", credential.Aliases);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Parameter_sets_are_unambiguous(string name)
+    {
+        var c = _m.Cmdlet(name);
+        var named = c.Parameters.Select(p => p.ParameterSet).Where(s => s != "__AllParameterSets").Distinct().ToList();
+        if (named.Count > 1)
+        {
+            Assert.Contains(c.DefaultParameterSet, named);
+            // Any two sets must differ in a mandatory parameter, or PowerShell cannot tell them apart.
+            foreach (var a in named)
+            foreach (var b in named.Where(b => string.CompareOrdinal(a, b) < 0))
+            {
+                var ma = c.Parameters.Where(p => p.ParameterSet == a && p.Mandatory).Select(p => p.Name).ToHashSet();
+                var mb = c.Parameters.Where(p => p.ParameterSet == b && p.Mandatory).Select(p => p.Name).ToHashSet();
+                Assert.False(ma.SetEquals(mb), $"{name}: parameter sets {a} and {b} have the same mandatory parameters");
+            }
+        }
+        var sets = named.Count == 0 ? new List<string> { "__AllParameterSets" } : named;
+        foreach (var set in sets)
+        {
+            var inSet = c.Parameters.Where(p => p.ParameterSet == set || p.ParameterSet == "__AllParameterSets").ToList();
+            var positions = inSet.Where(p => p.Position >= 0).Select(p => p.Position).ToList();
+            Assert.Equal(positions.Distinct().Count(), positions.Count);
+            var byValue = inSet.Where(p => p.ValueFromPipeline).Select(p => p.Type.FullName).ToList();
+            Assert.Equal(byValue.Distinct().Count(), byValue.Count);
+        }
+        var names = c.Parameters.Select(p => p.Name).Distinct().Concat(c.Parameters.SelectMany(p => p.Aliases).Distinct()).ToList();
+        Assert.Equal(names.Distinct(StringComparer.OrdinalIgnoreCase).Count(), names.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Cmdlets_returning_credentials_offer_SetEnvironment_behind_ShouldProcess(string name)
+    {
+        var c = _m.Cmdlet(name);
+        var returnsCredentials = c.OutputTypes.Any(t => t.GetInterfaces().Any(i => i.Name == "ICredentialsResponse"));
+        var hasSwitch = c.Parameters.Any(p => p.Name == "SetEnvironment" && p.Type.FullName == "System.Management.Automation.SwitchParameter");
+        Assert.Equal(returnsCredentials, hasSwitch);
+        if (hasSwitch) Assert.True(c.SupportsShouldProcess, name + " changes the environment, so it must support -WhatIf/-Confirm");
+    }
+
+    [Fact]
+    public void Engine_error_categories_are_PowerShell_error_categories()
+    {
+        var psCategories = _m.Automation.GetType("System.Management.Automation.ErrorCategory", true)!.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet();
+        var ours = _m.Engine.GetType("StsTools.Errors.StsErrorCategory", true)!.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToList();
+        Assert.NotEmpty(ours);
+        Assert.All(ours, n => Assert.Contains(n, psCategories));
+    }
+
+    [Fact]
+    public void No_AWS_SDK_type_appears_in_a_public_signature()
+    {
+        var offenders = new List<string>();
+        foreach (var assembly in new[] { _m.Engine, _m.Cmdlets })
+        foreach (var type in assembly.GetExportedTypes())
+        {
+            IEnumerable<Type> used = new[] { type.BaseType }.Where(t => t is not null).Select(t => t!).Concat(type.GetInterfaces());
+            const BindingFlags visible = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            used = used.Concat(type.GetProperties(visible).Select(p => p.PropertyType))
+                .Concat(type.GetFields(visible).Select(f => f.FieldType))
+                .Concat(type.GetMethods(visible).SelectMany(mi => mi.GetParameters().Select(p => p.ParameterType).Append(mi.ReturnType)))
+                .Concat(type.GetConstructors().SelectMany(ci => ci.GetParameters().Select(p => p.ParameterType)));
+            foreach (var t in used.SelectMany(Flatten))
+                if (t.Assembly.GetName().Name!.StartsWith("AWSSDK", StringComparison.Ordinal)) offenders.Add($"{type.FullName} uses {t.FullName}");
+        }
+        Assert.Empty(offenders);
+    }
+
+    private static IEnumerable<Type> Flatten(Type t)
+    {
+        yield return t;
+        if (t.HasElementType) foreach (var e in Flatten(t.GetElementType()!)) yield return e;
+        if (t.IsGenericType) foreach (var a in t.GetGenericArguments().SelectMany(Flatten)) yield return a;
+    }
+
+    [Fact]
+    public void The_build_output_ships_only_what_each_edition_needs()
+    {
+        var root = Directory.GetFiles(_m.BinDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll", "StsTools.PowerShell.dll", "StsTools.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
+        var desktop = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Desktop")).Select(Path.GetFileName).ToArray();
+        Assert.Contains("System.Text.Json.dll", desktop);
+        Assert.Contains("System.Memory.dll", desktop);
+        Assert.DoesNotContain("System.Management.Automation.dll", desktop);
+        Assert.Empty(Directory.GetFiles(_m.BinDirectory, "System.Management.Automation.dll", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_vendored_type_defs_match_the_shared_spec()
+    {
+        var shared = Path.Combine(TestEnvironment.RepoRoot, "..", "shared", "spec", "sts-typedefs.json");
+        if (!File.Exists(shared)) return; // a clone without ../shared uses the vendored copy alone
+        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "tests", "spec", "sts-typedefs.json")));
+    }
+}
