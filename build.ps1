@@ -1,0 +1,92 @@
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages StsModule.
+.DESCRIPTION
+    Build   : dotnet build (stages the module into ./bin, where StsModule.psd1 points).
+    Test    : Build, then the xunit suite (dotnet test) and the Pester 5 tests in ./tests.
+    Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US.
+    Package : Build, Docs, then a ready-to-publish module folder in ./out/StsModule/<version>.
+    Pinned Pester and platyPS versions are installed from the PowerShell Gallery when missing.
+.EXAMPLE
+    ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [string[]] $Task = @('Build'),
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$PesterVersion = '5.7.1'
+$PlatyPSVersion = '0.14.2'
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Use-GalleryModule {
+    param([string] $Name, [string] $Version)
+    if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -eq [version]$Version })) {
+        Write-Host "Installing $Name $Version from the PowerShell Gallery"
+        Install-Module -Name $Name -RequiredVersion $Version -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
+    }
+    Import-Module -Name $Name -RequiredVersion $Version -Force
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--nologo')
+}
+
+function Invoke-Test {
+    Invoke-Build
+    # Keep every test off real AWS and off instance metadata.
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    Invoke-Native dotnet @('test', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--no-build', '--nologo')
+
+    Use-GalleryModule -Name Pester -Version $PesterVersion
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $Root 'tests'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $Root 'out/pester-results.xml'
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $Root 'out')
+    # A fresh process, so the module under test is loaded exactly as a user would load it.
+    $result = Invoke-Pester -Configuration $config
+    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
+}
+
+function Invoke-Docs {
+    Use-GalleryModule -Name platyPS -Version $PlatyPSVersion
+    $null = New-ExternalHelp -Path (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $Root 'en-US') -Force
+}
+
+function Invoke-Package {
+    Invoke-Build
+    Invoke-Docs
+    $manifest = Import-PowerShellDataFile (Join-Path $Root 'StsModule.psd1')
+    $target = Join-Path $Root ("out/StsModule/" + $manifest.ModuleVersion)
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force -Path $target
+    foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin', 'en-US', 'README.md') {
+        Copy-Item -Path (Join-Path $Root $item) -Destination $target -Recurse
+    }
+    Test-ModuleManifest -Path (Join-Path $target 'StsModule.psd1') | Out-Null
+    Write-Host "Packaged StsModule $($manifest.ModuleVersion) in $target"
+}
+
+foreach ($t in $Task) {
+    Write-Host "==> $t"
+    switch ($t) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Docs' { Invoke-Docs }
+        'Package' { Invoke-Package }
+    }
+}
