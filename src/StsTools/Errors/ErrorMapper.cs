@@ -49,7 +49,32 @@ internal static class ErrorMapper
         : httpStatus == 403 ? StsErrorCategory.PermissionDenied
         : StsErrorCategory.InvalidOperation;
 
-    public static StsToolsException Map(Exception ex, string operation, object? target, string endpointDescription)
+    /// <summary>
+    /// Maps <paramref name="ex"/>; every string in <paramref name="secrets"/> is blanked out of the
+    /// message, and service exceptions are not kept as inner exceptions, because STS error texts
+    /// (SignatureDoesNotMatch's canonical request, for one) can echo signed header values.
+    /// </summary>
+    public static StsToolsException Map(Exception ex, string operation, object? target, string endpointDescription, IReadOnlyCollection<string> secrets)
+    {
+        var mapped = MapUnredacted(ex, operation, target, endpointDescription);
+        var message = Redact(mapped.Message, secrets);
+        if (message == mapped.Message && mapped.InnerException is not AmazonServiceException) return mapped;
+        return mapped switch
+        {
+            StsServiceException s => new StsServiceException(s.ErrorId, s.Category, message, s.TargetObject, s.RequestId, s.HttpStatusCode),
+            _ => new StsToolsException(mapped.ErrorId, mapped.Category, message, mapped.TargetObject, mapped.InnerException is AmazonServiceException ? null : mapped.InnerException),
+        };
+    }
+
+    /// <summary>Replaces each secret (of 8 characters or more) with asterisks.</summary>
+    public static string Redact(string text, IReadOnlyCollection<string> secrets)
+    {
+        foreach (var secret in secrets)
+            if (!string.IsNullOrEmpty(secret) && secret.Length >= 8) text = text.Replace(secret, "********");
+        return text;
+    }
+
+    private static StsToolsException MapUnredacted(Exception ex, string operation, object? target, string endpointDescription)
     {
         switch (ex)
         {
@@ -60,14 +85,14 @@ internal static class ErrorMapper
                 var status = (int)service.StatusCode;
                 var message = $"{operation} failed with {service.ErrorCode}: {service.Message}" +
                               (string.IsNullOrEmpty(service.RequestId) ? string.Empty : $" (request id {service.RequestId})");
-                return new StsServiceException(service.ErrorCode, CategoryFor(service.ErrorCode, status), message, target, service.RequestId, status, ex);
+                return new StsServiceException(service.ErrorCode, CategoryFor(service.ErrorCode, status), message, target, service.RequestId, status);
             }
             case AmazonServiceException service:
                 return new StsServiceException(
                     (int)service.StatusCode >= 500 ? "ServiceUnavailable" : "UnexpectedResponse",
                     (int)service.StatusCode >= 500 ? StsErrorCategory.ResourceUnavailable : StsErrorCategory.ProtocolError,
                     $"{operation} failed: STS at {endpointDescription} answered HTTP {(int)service.StatusCode} without a readable error ({service.Message}).",
-                    target, service.RequestId, (int)service.StatusCode, ex);
+                    target, service.RequestId, (int)service.StatusCode);
         }
         if (Find<TimeoutException>(ex) is not null || ex is OperationCanceledException)
             return new StsToolsException("RequestTimedOut", StsErrorCategory.OperationTimeout,

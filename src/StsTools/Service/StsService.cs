@@ -138,13 +138,26 @@ public sealed partial class StsService : IDisposable
         }
         catch (Exception ex)
         {
-            var mapped = ErrorMapper.Map(ex, operation, target ?? where, where);
+            var mapped = ErrorMapper.Map(ex, operation, target ?? where, where, SecretsOf(resolved));
             log?.Debug($"{operation} failed: {mapped.ErrorId} ({mapped.Category}).");
             throw mapped;
         }
         var result = map(response);
         log?.Debug($"{operation} succeeded: HTTP {(int)response.HttpStatusCode}, request id {response.ResponseMetadata?.RequestId}.");
         return result;
+    }
+
+    private static string[] SecretsOf(ResolvedConnection resolved)
+    {
+        try
+        {
+            var c = resolved.Credentials?.GetCredentials();
+            return c is null ? new string[0] : new[] { c.SecretKey, c.Token };
+        }
+        catch (Exception)
+        {
+            return new string[0]; // credentials that cannot even be read have nothing to redact
+        }
     }
 
     /// <summary>Disposes the pooled SDK clients.</summary>

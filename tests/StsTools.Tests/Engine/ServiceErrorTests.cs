@@ -46,4 +46,19 @@ public sealed class ServiceErrorTests
         Assert.Equal(StsErrorCategory.ConnectionError, ex.Category);
         Assert.Contains($"127.0.0.1:{port}", ex.Message);
     }
+
+    [Fact]
+    public async Task Secrets_echoed_by_the_service_are_blanked_out_of_the_error()
+    {
+        var creds = new StsTools.Model.Credentials { AccessKeyId = "ASIAECHOEXAMPLE0001", SecretAccessKey = "echoed-secret-access-key-1234", SessionToken = "echoed-session-token-abcdefgh" };
+        using var server = LoopbackStsServer.Answering(403, ErrorXml("SignatureDoesNotMatch",
+            $"The Canonical String for this request should have been 'x-amz-security-token:{creds.SessionToken}' signed with {creds.SecretAccessKey}"));
+        using var sts = Connections.IsolatedService();
+        var ex = await Assert.ThrowsAsync<StsServiceException>(() => sts.GetCallerIdentityAsync(Connections.With(server.Endpoint, creds)));
+        Assert.Equal("SignatureDoesNotMatch", ex.ErrorId);
+        Assert.DoesNotContain(creds.SessionToken, ex.ToString());
+        Assert.DoesNotContain(creds.SecretAccessKey, ex.ToString());
+        Assert.Contains("********", ex.Message);
+        Assert.Null(ex.InnerException);
+    }
 }
