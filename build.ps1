@@ -4,6 +4,7 @@
 .DESCRIPTION
     Build   : dotnet build (stages the module into ./bin, where StsModule.psd1 points).
     Test    : Build, then the xunit suite (dotnet test) and the Pester 5 tests in ./tests.
+    Pester  : Build, then the Pester 5 tests alone (test.sh runs xunit itself, then this).
     Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US.
     Package : Build, Docs, then a ready-to-publish module folder in ./out/StsModule/<version>.
     Pinned Pester and platyPS versions are installed from the PowerShell Gallery when missing.
@@ -12,7 +13,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'Package')]
     [string[]] $Task = @('Build'),
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -48,7 +49,11 @@ function Invoke-Test {
     # Keep every test off real AWS and off instance metadata.
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     Invoke-Native dotnet @('test', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--no-build', '--nologo')
+    Invoke-PesterTests
+}
 
+function Invoke-PesterTests {
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
     Use-GalleryModule -Name Pester -Version $PesterVersion
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $Root 'tests'
@@ -57,7 +62,6 @@ function Invoke-Test {
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $Root 'out/pester-results.xml'
     $null = New-Item -ItemType Directory -Force -Path (Join-Path $Root 'out')
-    # A fresh process, so the module under test is loaded exactly as a user would load it.
     $result = Invoke-Pester -Configuration $config
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
 }
@@ -86,6 +90,7 @@ foreach ($t in $Task) {
     switch ($t) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
+        'Pester' { Invoke-Build; Invoke-PesterTests }
         'Docs' { Invoke-Docs }
         'Package' { Invoke-Package }
     }

@@ -45,6 +45,6 @@ rm -rf "$results"
 
 # The Pester tests run wherever PowerShell exists (build.ps1 bootstraps a pinned Pester 5).
 if [ "$status" -eq 0 ] && command -v pwsh >/dev/null; then
-  pwsh -NoProfile -File ./build.ps1 -Task Test || status=$?
+  pwsh -NoProfile -File ./build.ps1 -Task Pester || status=$?
 fi
 exit "$status"
