@@ -12,19 +12,27 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('StsModule.format.ps1xml')
     CmdletsToExport        = @(
+        'ConvertFrom-StsAuthorizationMessage'
+        'Get-StsAccessKeyInfo'
         'Get-StsCallerIdentity'
+        'Get-StsDelegatedAccessToken'
+        'Get-StsFederationToken'
         'Get-StsSessionToken'
+        'Get-StsWebIdentityToken'
         'Use-StsRole'
+        'Use-StsRoleWithSaml'
+        'Use-StsRoleWithWebIdentity'
+        'Use-StsRoot'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('AWS', 'STS', 'AssumeRole', 'Credentials', 'MFA', 'SessionToken', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('AWS', 'STS', 'AssumeRole', 'SAML', 'OIDC', 'WebIdentity', 'Credentials', 'MFA', 'SessionToken', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/ststools/StsTools/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/ststools/StsTools'
-            ReleaseNotes = 'Use-StsRole, Get-StsSessionToken and Get-StsCallerIdentity with -SetEnvironment, masked default views and validation before any network call.'
+            ReleaseNotes = 'Every STS operation as a cmdlet, with -SetEnvironment wherever credentials are returned, masked default views and validation before any network call.'
         }
     }
 }

@@ -7,7 +7,6 @@ using StsTools.Errors;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Internal;
-using StsTools.PowerShell.Transformation;
 using StsTools.Service;
 
 namespace StsTools.PowerShell;
@@ -32,11 +31,8 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
-    /// <summary>Credentials from an earlier call; binds from the pipeline (a response's Credentials property).</summary>
-    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Credentials")]
-    [CredentialsTransformation]
-    public Credentials? Credential { get; set; }
+    /// <summary>The -Credential value; declared by the two subclasses, which differ in pipeline binding.</summary>
+    protected abstract Credentials? SourceCredential { get; }
 
     /// <summary>An explicit access key id to sign with.</summary>
     [Parameter]
@@ -62,7 +58,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     {
         Region = Region,
         ProfileName = ProfileName,
-        Credential = Credential,
+        Credential = SourceCredential,
         AccessKey = AccessKey,
         SecretKey = SecretKey,
         SessionToken = SessionToken,
@@ -99,6 +95,27 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             Flush(log);
         }
+    }
+
+    /// <summary>Runs a synchronous engine step (file reads, parsing), turning its failures into ErrorRecords.</summary>
+    protected T? Invoke<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return default; // not reached
+        }
+    }
+
+    /// <summary>For the unsigned operations: says that given source credentials are not used.</summary>
+    protected void WarnUnsigned(string operation)
+    {
+        if (SourceCredential is not null || AccessKey is not null)
+            WriteWarning($"{operation} is an unsigned call: the given credentials are not used (only -Region, -ProfileName's region and -EndpointUrl apply).");
     }
 
     /// <summary>With -SetEnvironment: puts the credentials into this session's AWS_* variables.</summary>

@@ -8,7 +8,7 @@ namespace StsTools.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsCallerIdentity")]
 [OutputType(typeof(GetCallerIdentityResponse))]
-public sealed class GetStsCallerIdentityCommand : StsCmdletBase
+public sealed class GetStsCallerIdentityCommand : CredentialPipelineCmdletBase
 {
     /// <inheritdoc />
     protected override void ProcessRecord()

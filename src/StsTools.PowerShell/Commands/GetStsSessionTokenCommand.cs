@@ -9,7 +9,7 @@ namespace StsTools.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsSessionToken", SupportsShouldProcess = true)]
 [OutputType(typeof(GetSessionTokenResponse))]
-public sealed class GetStsSessionTokenCommand : StsCmdletBase
+public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
 {
     /// <summary>Session length in seconds, 900 to 129600.</summary>
     [Parameter(Position = 0)]

@@ -11,7 +11,7 @@ namespace StsTools.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true)]
 [OutputType(typeof(AssumeRoleResponse))]
-public sealed class UseStsRoleCommand : StsCmdletBase
+public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 {
     /// <summary>The ARN of the role to assume.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -66,6 +66,8 @@ internal sealed class SourceCredentialResolver
 
     private (AWSCredentials?, string, string) ResolveCredentials(ConnectionOptions o, bool required)
     {
+        // AssumeRoleWithSAML/WebIdentity are unsigned by design: the assertion or token is the proof.
+        if (!required) return (null, "anonymous", "no credentials (unsigned call)");
         if (o.AccessKey is not null)
             return Keys(o.AccessKey, o.SecretKey!, o.SessionToken, "the -AccessKey/-SecretKey parameters");
         if (o.Credential is not null)
@@ -82,7 +84,6 @@ internal sealed class SourceCredentialResolver
         var envSecret = _env.Get(CredentialEnvironment.SecretAccessKey);
         if (envKey is not null && envSecret is not null)
             return Keys(envKey, envSecret, _env.Get(CredentialEnvironment.SessionToken) ?? _env.Get(CredentialEnvironment.SecurityToken), "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables");
-        if (!required) return (null, "anonymous", "no credentials (unsigned call)");
         try
         {
             var fromChain = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);

@@ -17,7 +17,7 @@ namespace StsTools.Validation;
 /// <c>\w</c> also matches Unicode letters, so the classes below spell the ASCII set out.
 /// Values that are secret-ish (MFA codes, external ids, policies) are never echoed in messages.
 /// </remarks>
-public static class StsInputValidator
+public static partial class StsInputValidator
 {
     /// <summary>The shortest session any STS operation grants.</summary>
     public const int MinDurationSeconds = 900;
@@ -96,11 +96,15 @@ public static class StsInputValidator
     }
 
     /// <summary>A session duration in seconds between 900 and <paramref name="max"/>.</summary>
-    public static void Duration(int? value, int max, string parameter = "DurationSeconds")
+    public static void Duration(int? value, int max, string parameter = "DurationSeconds") =>
+        Duration(value, MinDurationSeconds, max, parameter);
+
+    /// <summary>A duration in seconds between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    public static void Duration(int? value, int min, int max, string parameter)
     {
-        if (value is int v && (v < MinDurationSeconds || v > max))
+        if (value is int v && (v < min || v > max))
             throw Invalid("DurationOutOfRange", parameter,
-                $"{parameter} {v} is out of range: it must be between {MinDurationSeconds} and {max} seconds.", v);
+                $"{parameter} {v} is out of range: it must be between {min} and {max} seconds.", v);
     }
 
     /// <summary>MFA serial and code: both or neither; the code is six digits.</summary>

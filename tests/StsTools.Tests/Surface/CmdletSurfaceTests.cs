@@ -72,9 +72,11 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
     public void The_output_type_has_exactly_the_response_shape(string name)
     {
         var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
-        var output = Assert.Single(_m.Cmdlet(name).OutputTypes);
-        Assert.Equal(entry.ResponseTypeDef.Replace("TypeDef", string.Empty), output.Name);
+        var outputs = _m.Cmdlet(name).OutputTypes;
+        var output = Assert.Single(outputs, t => t.Name == entry.ResponseTypeDef.Replace("TypeDef", string.Empty));
         AssertShape(entry.ResponseTypeDef, output);
+        // Anything else declared is a PowerShell object view of the same data (-AsObject).
+        Assert.All(outputs.Where(t => t != output), t => Assert.Equal("System.Management.Automation.PSObject", t.FullName));
     }
 
     private void AssertShape(string typeDef, Type type)
@@ -117,8 +119,12 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
         var parameters = _m.Cmdlet(name).Parameters.Select(p => p.Name).ToHashSet();
         Assert.All(CmdletCatalog.CommonParameters, p => Assert.Contains(p, parameters));
         var credential = _m.Cmdlet(name).Parameters.Single(p => p.Name == "Credential");
-        Assert.True(credential.ValueFromPipelineByPropertyName, "-Credential must bind a piped response's Credentials property");
+        var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
+        Assert.Equal(entry.PipelinesCredentials, credential.ValueFromPipelineByPropertyName);
+        Assert.Equal(entry.PipelinesCredentials, credential.ValueFromPipeline);
         Assert.Contains("Credentials", credential.Aliases);
+        // Where the pipeline does not carry credentials, it carries the cmdlet's subject.
+        if (!entry.PipelinesCredentials) Assert.Contains(_m.Cmdlet(name).Parameters, p => p.ValueFromPipeline);
     }
 
     [Theory]

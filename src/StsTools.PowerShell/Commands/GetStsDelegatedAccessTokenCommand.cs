@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Exchanges a trade-in token for temporary credentials of the assumed principal (STS GetDelegatedAccessToken).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsDelegatedAccessToken", SupportsShouldProcess = true)]
+[OutputType(typeof(GetDelegatedAccessTokenResponse))]
+public sealed class GetStsDelegatedAccessTokenCommand : SubjectPipelineCmdletBase
+{
+    /// <summary>The trade-in token to exchange.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    public string TradeInToken { get; set; } = string.Empty;
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new GetDelegatedAccessTokenRequest { TradeInToken = TradeInToken };
+        var response = Invoke((service, connection, log, ct) => service.GetDelegatedAccessTokenAsync(request, connection, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedPrincipal);
+        WriteObject(response);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq;
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.PowerShell.Transformation;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets temporary credentials for a federated user (STS GetFederationToken).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsFederationToken", SupportsShouldProcess = true)]
+[OutputType(typeof(GetFederationTokenResponse))]
+public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
+{
+    /// <summary>The federated user's name, 2 to 32 characters.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>An inline session policy (JSON text).</summary>
+    [Parameter]
+    public string? Policy { get; set; }
+
+    /// <summary>ARNs of managed policies for the session.</summary>
+    [Parameter]
+    public string[]? PolicyArns { get; set; }
+
+    /// <summary>Session length in seconds, 900 to 129600.</summary>
+    [Parameter]
+    public int DurationSeconds { get; set; }
+
+    /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>
+    [Parameter]
+    [TagsTransformation]
+    public Tag[]? Tags { get; set; }
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new GetFederationTokenRequest
+        {
+            Name = Name,
+            Policy = Policy,
+            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
+            Tags = (Tags ?? new Tag[0]).ToList(),
+        };
+        var response = Invoke((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.FederatedUser.Arn);
+        WriteObject(response);
+    }
+}

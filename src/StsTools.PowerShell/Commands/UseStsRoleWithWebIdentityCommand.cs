@@ -1,0 +1,71 @@
+using System.Linq;
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Assumes a role with an OIDC / OAuth 2.0 token (STS AssumeRoleWithWebIdentity); with no arguments, as EKS and CI platforms configure it.</para>
+/// </summary>
+[Cmdlet(VerbsOther.Use, "StsRoleWithWebIdentity", SupportsShouldProcess = true)]
+[OutputType(typeof(AssumeRoleWithWebIdentityResponse))]
+public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
+{
+    /// <summary>The ARN of the role to assume; AWS_ROLE_ARN when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? RoleArn { get; set; }
+
+    /// <summary>The session name; AWS_ROLE_SESSION_NAME, else StsModule-&lt;user&gt;, when omitted.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    public string? RoleSessionName { get; set; }
+
+    /// <summary>The token itself; read from -WebIdentityTokenFile or AWS_WEB_IDENTITY_TOKEN_FILE when omitted.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public string? WebIdentityToken { get; set; }
+
+    /// <summary>A file holding the token (what AWS_WEB_IDENTITY_TOKEN_FILE points at on EKS).</summary>
+    [Parameter]
+    public string? WebIdentityTokenFile { get; set; }
+
+    /// <summary>The OAuth 2.0 provider id (Login with Amazon, Facebook); omit for OIDC providers.</summary>
+    [Parameter]
+    public string? ProviderId { get; set; }
+
+    /// <summary>ARNs of managed policies that further limit the session.</summary>
+    [Parameter]
+    public string[]? PolicyArns { get; set; }
+
+    /// <summary>An inline session policy (JSON text).</summary>
+    [Parameter]
+    public string? Policy { get; set; }
+
+    /// <summary>Session length in seconds, 900 to 43200.</summary>
+    [Parameter]
+    public int DurationSeconds { get; set; }
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        WarnUnsigned("AssumeRoleWithWebIdentity");
+        var request = new AssumeRoleWithWebIdentityRequest
+        {
+            RoleArn = RoleArn,
+            RoleSessionName = RoleSessionName,
+            WebIdentityToken = WebIdentityToken,
+            ProviderId = ProviderId,
+            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            Policy = Policy,
+            DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
+        };
+        var tokenFile = WebIdentityTokenFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WebIdentityTokenFile);
+        var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
+        WriteObject(response);
+    }
+}

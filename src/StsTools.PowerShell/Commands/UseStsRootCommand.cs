@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.PowerShell.Completion;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Starts a short privileged root session in a member account for one root task (STS AssumeRoot).</para>
+/// </summary>
+[Cmdlet(VerbsOther.Use, "StsRoot", SupportsShouldProcess = true)]
+[OutputType(typeof(AssumeRootResponse))]
+public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
+{
+    /// <summary>The member account id (or its principal ARN).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string TargetPrincipal { get; set; } = string.Empty;
+
+    /// <summary>The root task policy: a short name such as IAMAuditRootUserCredentials, or its ARN.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ArgumentCompleter(typeof(RootTaskPolicyCompleter))]
+    public string TaskPolicyArn { get; set; } = string.Empty;
+
+    /// <summary>Session length in seconds, 0 to 900.</summary>
+    [Parameter]
+    public int DurationSeconds { get; set; }
+
+    /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new AssumeRootRequest
+        {
+            TargetPrincipal = TargetPrincipal,
+            TaskPolicyArn = new PolicyDescriptorType(TaskPolicyArn),
+            DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
+        };
+        var response = Invoke((service, connection, log, ct) => service.AssumeRootAsync(request, connection, log, ct));
+        if (response is null) return;
+        if (SetEnvironment) ApplyEnvironment(response.Credentials, "root of " + TargetPrincipal);
+        WriteObject(response);
+    }
+}

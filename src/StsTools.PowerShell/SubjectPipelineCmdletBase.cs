@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.PowerShell.Transformation;
+
+namespace StsTools.PowerShell;
+
+/// <summary>
+/// For cmdlets whose pipeline input is what they work on (an access key id, an encoded message,
+/// a SAML assertion): -Credential is by name only, so piped input never also becomes the signer.
+/// </summary>
+public abstract class SubjectPipelineCmdletBase : StsCmdletBase
+{
+    /// <summary>Credentials from an earlier call to sign with (not bound from the pipeline here).</summary>
+    [Parameter]
+    [Alias("Credentials")]
+    [CredentialsTransformation]
+    public Credentials? Credential { get; set; }
+
+    /// <inheritdoc />
+    protected override Credentials? SourceCredential => Credential;
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using StsTools.Model;
+
+namespace StsTools.Requests;
+
+/// <summary>The inputs of AssumeRoleWithSAML, one member per field of <c>AssumeRoleWithSAMLRequestTypeDef</c>.</summary>
+public sealed class AssumeRoleWithSAMLRequest
+{
+    /// <summary>The ARN of the role to assume.</summary>
+    public string RoleArn { get; set; } = string.Empty;
+
+    /// <summary>The ARN of the IAM SAML provider that describes the IdP.</summary>
+    public string PrincipalArn { get; set; } = string.Empty;
+
+    /// <summary>The base64-encoded SAML authentication response from the IdP.</summary>
+    public string SAMLAssertion { get; set; } = string.Empty;
+
+    /// <summary>Managed session policies (at most 10).</summary>
+    public IList<PolicyDescriptorType> PolicyArns { get; set; } = new List<PolicyDescriptorType>();
+
+    /// <summary>An inline session policy as JSON.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>Session duration, 900 to 43200 seconds.</summary>
+    public int? DurationSeconds { get; set; }
+}
+
+/// <summary>The inputs of AssumeRoleWithWebIdentity, one member per field of <c>AssumeRoleWithWebIdentityRequestTypeDef</c>.</summary>
+public sealed class AssumeRoleWithWebIdentityRequest
+{
+    /// <summary>The ARN of the role to assume; from AWS_ROLE_ARN when null.</summary>
+    public string? RoleArn { get; set; }
+
+    /// <summary>The session name; from AWS_ROLE_SESSION_NAME, else a generated default, when null.</summary>
+    public string? RoleSessionName { get; set; }
+
+    /// <summary>The OIDC or OAuth 2.0 token; read from AWS_WEB_IDENTITY_TOKEN_FILE when null.</summary>
+    public string? WebIdentityToken { get; set; }
+
+    /// <summary>The OAuth 2.0 provider (only for Login with Amazon, Facebook and the like).</summary>
+    public string? ProviderId { get; set; }
+
+    /// <summary>Managed session policies (at most 10).</summary>
+    public IList<PolicyDescriptorType> PolicyArns { get; set; } = new List<PolicyDescriptorType>();
+
+    /// <summary>An inline session policy as JSON.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>Session duration, 900 to 43200 seconds.</summary>
+    public int? DurationSeconds { get; set; }
+}
+
+/// <summary>The inputs of GetFederationToken, one member per field of <c>GetFederationTokenRequestTypeDef</c>.</summary>
+public sealed class GetFederationTokenRequest
+{
+    /// <summary>The name of the federated user (2 to 32 characters).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>An inline session policy as JSON.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>Managed session policies (at most 10).</summary>
+    public IList<PolicyDescriptorType> PolicyArns { get; set; } = new List<PolicyDescriptorType>();
+
+    /// <summary>Session duration, 900 to 129600 seconds.</summary>
+    public int? DurationSeconds { get; set; }
+
+    /// <summary>Session tags (at most 50).</summary>
+    public IList<Tag> Tags { get; set; } = new List<Tag>();
+}
