@@ -17,6 +17,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $RepoRoot 'StsModule.psd1') -Force
     $Moto = Start-MotoServer
+    $Documented = Start-DocumentedSts
     $Conn = @{
         EndpointUrl = $Moto.Endpoint
         Region      = 'us-east-1'
@@ -28,6 +29,7 @@ BeforeAll {
 
 AfterAll {
     Stop-MotoServer $Moto
+    Stop-MotoServer $Documented
     Remove-Module StsModule -ErrorAction SilentlyContinue
     Remove-Item $Sandbox -Recurse -Force -ErrorAction SilentlyContinue
 }
@@ -35,18 +37,27 @@ AfterAll {
 Describe 'The module' {
     It 'exports exactly the cmdlets of the manifest' {
         $names = (Get-Command -Module StsModule).Name | Sort-Object
-        $names | Should -Be @('Get-StsCallerIdentity', 'Get-StsSessionToken', 'Use-StsRole')
+        $names | Should -Be @('ConvertFrom-StsAuthorizationMessage', 'Get-StsAccessKeyInfo', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken',
+            'Get-StsFederationToken', 'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Use-StsRole', 'Use-StsRoleWithSaml',
+            'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
     }
 
     It 'declares the output type of <Name>' -ForEach @(
         @{ Name = 'Use-StsRole'; Type = 'StsTools.Model.AssumeRoleResponse' }
         @{ Name = 'Get-StsSessionToken'; Type = 'StsTools.Model.GetSessionTokenResponse' }
         @{ Name = 'Get-StsCallerIdentity'; Type = 'StsTools.Model.GetCallerIdentityResponse' }
+        @{ Name = 'Use-StsRoleWithSaml'; Type = 'StsTools.Model.AssumeRoleWithSAMLResponse' }
+        @{ Name = 'Use-StsRoleWithWebIdentity'; Type = 'StsTools.Model.AssumeRoleWithWebIdentityResponse' }
+        @{ Name = 'Use-StsRoot'; Type = 'StsTools.Model.AssumeRootResponse' }
+        @{ Name = 'Get-StsFederationToken'; Type = 'StsTools.Model.GetFederationTokenResponse' }
+        @{ Name = 'Get-StsAccessKeyInfo'; Type = 'StsTools.Model.GetAccessKeyInfoResponse' }
+        @{ Name = 'Get-StsDelegatedAccessToken'; Type = 'StsTools.Model.GetDelegatedAccessTokenResponse' }
+        @{ Name = 'Get-StsWebIdentityToken'; Type = 'StsTools.Model.GetWebIdentityTokenResponse' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Be $Type
     }
 
-    It 'gives <_> the common connection parameters' -ForEach @('Use-StsRole', 'Get-StsSessionToken', 'Get-StsCallerIdentity') {
+    It 'gives <_> the common connection parameters' -ForEach @((Get-Command -Module StsModule).Name) {
         (Get-Command $_).Parameters.Keys | Should -Contain 'EndpointUrl'
     }
 }
@@ -190,5 +201,136 @@ Describe 'Get-StsCallerIdentity' {
         $err = { Get-StsCallerIdentity -ProfileName 'no-such-profile' -EndpointUrl $Moto.Endpoint } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'ProfileNotFound,*'
         $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Use-StsRoleWithSaml' {
+    BeforeAll {
+        $SamlRole = 'arn:aws:iam::123456789012:role/SamlRole'
+        $Provider = 'arn:aws:iam::123456789012:saml-provider/ExampleIdP'
+    }
+
+    It 'assumes the role named in a real SAML assertion, without credentials' {
+        $assertion = New-SamlAssertion -RoleArn $SamlRole -ProviderArn $Provider -SessionName 'alice@example.com'
+        $r = Use-StsRoleWithSaml -RoleArn $SamlRole -PrincipalArn $Provider -SAMLAssertion $assertion -EndpointUrl $Moto.Endpoint -Region us-east-1
+        $r | Should -BeOfType 'StsTools.Model.AssumeRoleWithSAMLResponse'
+        $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/SamlRole/alice@example.com'
+    }
+
+    It 'reads the assertion from a file and from the pipeline' {
+        $assertion = New-SamlAssertion -RoleArn $SamlRole -ProviderArn $Provider -SessionName 'from-file'
+        $file = Join-Path $Sandbox 'assertion.b64'
+        Set-Content -Path $file -Value $assertion
+        (Use-StsRoleWithSaml $SamlRole $Provider -SamlAssertionFile $file -EndpointUrl $Moto.Endpoint -Region us-east-1).AssumedRoleUser.Arn | Should -Match '/from-file$'
+        ($assertion | Use-StsRoleWithSaml $SamlRole $Provider -EndpointUrl $Moto.Endpoint -Region us-east-1).AssumedRoleUser.Arn | Should -Match '/from-file$'
+    }
+
+    It 'rejects a principal that is not a SAML provider' {
+        $err = { Use-StsRoleWithSaml $SamlRole 'arn:aws:iam::123456789012:role/Nope' -SAMLAssertion 'PHNhbWw+' -EndpointUrl 'http://127.0.0.1:9' } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidPrincipalArn,*'
+    }
+}
+
+Describe 'Use-StsRoleWithWebIdentity' {
+    BeforeEach {
+        $script:SavedWeb = @{}
+        foreach ($n in 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_SESSION_NAME') { $script:SavedWeb[$n] = [Environment]::GetEnvironmentVariable($n) }
+    }
+    AfterEach {
+        foreach ($n in $script:SavedWeb.Keys) { [Environment]::SetEnvironmentVariable($n, $script:SavedWeb[$n]) }
+    }
+
+    It 'uses AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_SESSION_NAME when called with no arguments' {
+        $tokenFile = Join-Path $Sandbox 'eks-token'
+        Set-Content -Path $tokenFile -Value 'eyJhbGciOiJSUzI1NiJ9.eks.sig'
+        $env:AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/IrsaRole'
+        $env:AWS_WEB_IDENTITY_TOKEN_FILE = $tokenFile
+        $env:AWS_ROLE_SESSION_NAME = 'pod-abc'
+        $r = Use-StsRoleWithWebIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1
+        $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/IrsaRole/pod-abc'
+    }
+
+    It 'takes the token as a parameter' {
+        $r = Use-StsRoleWithWebIdentity arn:aws:iam::123456789012:role/WebRole web-1 -WebIdentityToken 'eyJ.token.sig' -EndpointUrl $Moto.Endpoint -Region us-east-1
+        $r.AssumedRoleUser.Arn | Should -Match 'assumed-role/WebRole/web-1$'
+    }
+
+    It 'says what is missing' {
+        Remove-Item env:AWS_ROLE_ARN -ErrorAction SilentlyContinue
+        $err = { Use-StsRoleWithWebIdentity -WebIdentityToken 'abcd' -EndpointUrl 'http://127.0.0.1:9' } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'MissingRoleArn,*'
+    }
+}
+
+Describe 'Get-StsFederationToken' {
+    It 'returns the federated user' {
+        $r = Get-StsFederationToken -Name Bob -DurationSeconds 3600 -Tags @{ Team = 'Blue' } @Conn
+        $r.FederatedUser.Arn | Should -Be 'arn:aws:sts::123456789012:federated-user/Bob'
+    }
+
+    It 'rejects a one-letter name' {
+        $err = { Get-StsFederationToken -Name x @Conn } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidFederatedUserName,*'
+    }
+}
+
+Describe 'Get-StsAccessKeyInfo' {
+    It 'returns the owning account for a key id, also from the pipeline' {
+        (Get-StsAccessKeyInfo AKIAIOSFODNN7EXAMPLE @Conn).Account | Should -Be '123456789012'
+        ('AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo @Conn).Count | Should -Be 2
+    }
+
+    It 'takes the key id of a piped credentials object or response' {
+        $role = Use-StsRole $RoleArn 'key-info' @Conn
+        ($role | Get-StsAccessKeyInfo @Conn).Account | Should -Be '123456789012'
+        ($role.Credentials | Get-StsAccessKeyInfo @Conn).Account | Should -Be '123456789012'
+    }
+}
+
+Describe 'The operations moto lacks' {
+    BeforeAll {
+        $Doc = @{ EndpointUrl = $Documented.Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'pester-secret-key-for-moto-only' }
+    }
+
+    It 'Use-StsRoot expands a short task policy name' {
+        $r = Use-StsRoot 111122223333 IAMAuditRootUserCredentials -DurationSeconds 900 @Doc
+        $r | Should -BeOfType 'StsTools.Model.AssumeRootResponse'
+        $r.Credentials.AccessKeyId | Should -Be 'ASIAEXAMPLEROOT00001'
+        $r.SourceIdentity | Should -Be 'Alice'
+    }
+
+    It 'Use-StsRoot rejects a policy that is not a root task policy' {
+        $err = { Use-StsRoot 111122223333 ReadOnlyAccess @Doc } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidTaskPolicyArn,*'
+    }
+
+    It 'ConvertFrom-StsAuthorizationMessage decodes, also from a pasted error text, and -AsObject drills in' {
+        $r = ConvertFrom-StsAuthorizationMessage 'EXAMPLE-encoded-authorization-message-0123456789' @Doc
+        $r.DecodedMessage | Should -Match '"action":"ec2:StopInstances"'
+        $o = 'You are not authorized. Encoded authorization failure message: EXAMPLE-encoded-authorization-message-0123456789' | ConvertFrom-StsAuthorizationMessage -AsObject @Doc
+        $o.context.action | Should -Be 'ec2:StopInstances'
+        $o.allowed | Should -BeFalse
+    }
+
+    It 'ConvertFrom-StsAuthorizationMessage reports the documented error' {
+        $err = { ConvertFrom-StsAuthorizationMessage 'not-a-message' @Doc } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidAuthorizationMessageException,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'Get-StsDelegatedAccessToken returns credentials and the assumed principal' {
+        $r = 'good-trade-in-token' | Get-StsDelegatedAccessToken @Doc
+        $r.AssumedPrincipal | Should -Be 'arn:aws:iam::123456789012:role/Delegated'
+        $err = { Get-StsDelegatedAccessToken 'expired-trade-in-token' @Doc } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ExpiredTradeInTokenException,*'
+        $err.Exception.Message | Should -Not -BeLike '*expired-trade-in-token*'
+    }
+
+    It 'Get-StsWebIdentityToken returns the JWT and does not show it by default' {
+        $r = Get-StsWebIdentityToken -Audience https://api.example.com -SigningAlgorithm RS256 -DurationSeconds 120 @Doc
+        $r.WebIdentityToken | Should -Match '^eyJ'
+        ($r | Out-String) | Should -Not -BeLike "*$($r.WebIdentityToken)*"
+        $err = { Get-StsWebIdentityToken -Audience x -SigningAlgorithm HS256 @Doc } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidSigningAlgorithm,*'
     }
 }

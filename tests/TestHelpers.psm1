@@ -38,9 +38,50 @@ function Start-MotoServer {
     throw "moto_server did not answer on $endpoint"
 }
 
+function Start-DocumentedSts {
+    # tests/fixtures/documented_sts.py: the documented XML of the STS operations moto lacks.
+    $port = Get-FreeLoopbackPort
+    $script = Join-Path $PSScriptRoot 'fixtures/documented_sts.py'
+    $process = Start-Process -FilePath 'python3' -ArgumentList @($script, $port) -PassThru `
+        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
+    $endpoint = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "documented_sts.py exited with code $($process.ExitCode)" }
+        try {
+            $null = Invoke-WebRequest -Uri "$endpoint/" -UseBasicParsing -TimeoutSec 2
+            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+    }
+    throw "documented_sts.py did not answer on $endpoint"
+}
+
+function New-SamlAssertion {
+    # A SAML 2.0 Response carrying the AWS role attributes, base64-encoded, as an IdP posts it.
+    param([string] $RoleArn, [string] $ProviderArn, [string] $SessionName)
+    $now = [DateTime]::UtcNow
+    $stamp = { param($t) $t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") }
+    $xml = @"
+<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r1" Version="2.0" IssueInstant="$(& $stamp $now)">
+  <saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://idp.example.com/</saml:Issuer>
+  <saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a1" Version="2.0" IssueInstant="$(& $stamp $now)">
+    <saml:Issuer>https://idp.example.com/</saml:Issuer>
+    <saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">alice</saml:NameID></saml:Subject>
+    <saml:AttributeStatement>
+      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role"><saml:AttributeValue>$RoleArn,$ProviderArn</saml:AttributeValue></saml:Attribute>
+      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/RoleSessionName"><saml:AttributeValue>$SessionName</saml:AttributeValue></saml:Attribute>
+      <saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/SessionDuration"><saml:AttributeValue>1800</saml:AttributeValue></saml:Attribute>
+    </saml:AttributeStatement>
+  </saml:Assertion>
+</samlp:Response>
+"@
+    [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml))
+}
+
 function Stop-MotoServer {
     param($Server)
     if ($Server -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -Force -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Stop-MotoServer'
+Export-ModuleMember -Function 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer'

@@ -10,9 +10,12 @@ using Xunit;
 namespace StsTools.Tests.Engine;
 
 /// <summary>AssumeRoot, DecodeAuthorizationMessage, GetDelegatedAccessToken and GetWebIdentityToken against the documented XML.</summary>
-public sealed class DocumentedOperationsTests : IDisposable
+public sealed class DocumentedOperationsTests : IClassFixture<DocumentedSts>, IDisposable
 {
-    private readonly LoopbackStsServer _sts = DocumentedStsResponder.Start();
+    private readonly LoopbackStsServer _sts;
+
+    /// <summary>One responder process for the class; a fresh recorder per test.</summary>
+    public DocumentedOperationsTests(DocumentedSts responder) => _sts = LoopbackStsServer.ForwardingTo(responder.Upstream);
 
     public void Dispose() => _sts.Dispose();
 
@@ -51,8 +54,8 @@ public sealed class DocumentedOperationsTests : IDisposable
     public async Task DecodeAuthorizationMessage_returns_the_json_and_a_tree_to_drill_into()
     {
         using var sts = Connections.IsolatedService();
-        var r = await sts.DecodeAuthorizationMessageAsync(DocumentedStsResponder.ValidEncodedMessage, Connections.To(_sts.Endpoint));
-        Assert.Equal(DocumentedStsResponder.DecodedJson, r.DecodedMessage);
+        var r = await sts.DecodeAuthorizationMessageAsync(DocumentedSts.ValidEncodedMessage, Connections.To(_sts.Endpoint));
+        Assert.Equal(DocumentedSts.DecodedJson, r.DecodedMessage);
         var tree = Assert.IsType<System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object?>>>(JsonTree.Parse(r.DecodedMessage));
         Assert.Equal(false, tree.Find(kv => kv.Key == "allowed").Value);
         var context = Assert.IsType<System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object?>>>(tree.Find(kv => kv.Key == "context").Value);
@@ -91,9 +94,9 @@ public sealed class DocumentedOperationsTests : IDisposable
     public async Task GetDelegatedAccessToken_maps_an_expired_token_without_echoing_it()
     {
         using var sts = Connections.IsolatedService();
-        var ex = await Assert.ThrowsAsync<StsServiceException>(() => sts.GetDelegatedAccessTokenAsync(new GetDelegatedAccessTokenRequest { TradeInToken = DocumentedStsResponder.ExpiredTradeInToken }, Connections.To(_sts.Endpoint)));
+        var ex = await Assert.ThrowsAsync<StsServiceException>(() => sts.GetDelegatedAccessTokenAsync(new GetDelegatedAccessTokenRequest { TradeInToken = DocumentedSts.ExpiredTradeInToken }, Connections.To(_sts.Endpoint)));
         Assert.Equal("ExpiredTradeInTokenException", ex.ErrorId);
-        Assert.DoesNotContain(DocumentedStsResponder.ExpiredTradeInToken, ex.Message);
+        Assert.DoesNotContain(DocumentedSts.ExpiredTradeInToken, ex.Message);
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public sealed class DocumentedOperationsTests : IDisposable
         {
             Audience = { "https://api.example.com", "sts.example.net" }, SigningAlgorithm = "ES384", DurationSeconds = 600, Tags = { new Tag("env", "prod") },
         }, Connections.To(_sts.Endpoint));
-        Assert.Equal(DocumentedStsResponder.Jwt, r.WebIdentityToken);
+        Assert.Equal(DocumentedSts.Jwt, r.WebIdentityToken);
         Assert.True(r.Expiration > DateTime.UtcNow);
         var form = Assert.Single(_sts.Requests).Form;
         Assert.Equal("https://api.example.com", form["Audience.member.1"]);
