@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Connection;
@@ -74,6 +75,45 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// </summary>
     protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
+        try
+        {
+            return Run(call);
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return null; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>
+    /// Like the engine-call Invoke, but when the call needs an MFA code that was not given (and
+    /// no cached session could serve it), asks for the code at the prompt once and tries again.
+    /// Non-interactive sessions get the usual error.
+    /// </summary>
+    protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    {
+        try
+        {
+            return Run(call);
+        }
+        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode")
+        {
+            var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
+            if (code is null) ThrowTerminatingError(ErrorRecords.From(ex));
+            setTokenCode(code!);
+            return Invoke(call);
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return null;
+        }
+    }
+
+    /// <summary>Runs the call on a worker task; engine failures propagate as <see cref="StsToolsException"/>.</summary>
+    private T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    {
         var log = new BufferedLog();
         try
         {
@@ -85,15 +125,24 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             return null;
         }
-        catch (StsToolsException ex)
-        {
-            Flush(log);
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            return null; // not reached: ThrowTerminatingError always throws
-        }
         finally
         {
             Flush(log);
+        }
+    }
+
+    /// <summary>Reads an MFA code from the host; null when the session cannot prompt.</summary>
+    private string? PromptForMfaCode(string serialNumber)
+    {
+        try
+        {
+            Host.UI.Write($"MFA code for {serialNumber}: ");
+            var code = Host.UI.ReadLine()?.Trim();
+            return string.IsNullOrEmpty(code) ? null : code;
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException or InvalidOperationException)
+        {
+            return null; // -NonInteractive, a runbook host, redirected input
         }
     }
 

@@ -27,6 +27,10 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>Call STS even when a cached session token would do (boto's force_new).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -36,7 +40,7 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
             SerialNumber = SerialNumber,
             TokenCode = TokenCode,
         };
-        var response = Invoke((service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct));
+        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct, Force));
         if (response is null) return;
         if (SetEnvironment) ApplyEnvironment(response.Credentials, "a session token");
         WriteObject(response);

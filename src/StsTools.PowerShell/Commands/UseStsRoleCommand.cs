@@ -13,9 +13,9 @@ namespace StsTools.PowerShell.Commands;
 [OutputType(typeof(AssumeRoleResponse))]
 public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 {
-    /// <summary>The ARN of the role to assume.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string RoleArn { get; set; } = string.Empty;
+    /// <summary>The ARN of the role to assume; taken from the role profile when only -ProfileName is given.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? RoleArn { get; set; }
 
     /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -66,12 +66,16 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>Call STS even when a cached session would do (boto's force_new).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var request = new AssumeRoleRequest
         {
-            RoleArn = RoleArn,
+            RoleArn = RoleArn ?? string.Empty,
             RoleSessionName = RoleSessionName,
             PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
             Policy = Policy,
@@ -84,7 +88,12 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             SourceIdentity = SourceIdentity,
             ProvidedContexts = (ProvidedContexts ?? new ProvidedContext[0]).ToList(),
         };
-        var response = Invoke((service, connection, log, ct) => service.AssumeRoleAsync(request, connection, log, ct));
+        // -ProfileName alone names a role profile to follow, as `aws --profile prod` does;
+        // with -RoleArn it is only where the source credentials come from.
+        var fromProfile = RoleArn is null && ProfileName is not null;
+        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => fromProfile
+            ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
+            : service.AssumeRoleAsync(request, connection, log, ct, Force));
         if (response is null) return;
         if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
         WriteObject(response);

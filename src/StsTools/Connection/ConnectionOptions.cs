@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using StsTools.Model;
 
 namespace StsTools.Connection;
@@ -28,4 +29,9 @@ public sealed class ConnectionOptions
 
     /// <summary>A custom STS endpoint (a VPC endpoint, a FIPS endpoint, a local emulator).</summary>
     public string? EndpointUrl { get; set; }
+
+    /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
+    internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
+
+    internal ConnectionOptions Clone() => (ConnectionOptions)MemberwiseClone();
 }

@@ -68,6 +68,8 @@ internal sealed class SourceCredentialResolver
     {
         // AssumeRoleWithSAML/WebIdentity are unsigned by design: the assertion or token is the proof.
         if (!required) return (null, "anonymous", "no credentials (unsigned call)");
+        if (o.ResolvedSource is { } source)
+            return (source.Credentials, "resolved:" + source.Description + ":" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(source.Credentials), source.Description);
         if (o.AccessKey is not null)
             return Keys(o.AccessKey, o.SecretKey!, o.SessionToken, "the -AccessKey/-SecretKey parameters");
         if (o.Credential is not null)

@@ -115,6 +115,44 @@ public static class CredentialEnvironment
         return changes;
     }
 
+    /// <summary>
+    /// Removes the credential variables (and the region ones when <paramref name="includeRegion"/>),
+    /// and says what was removed.
+    /// </summary>
+    public static IReadOnlyList<EnvironmentChange> Clear(IEnvironmentVariables env, bool includeRegion)
+    {
+        if (env is null) throw new ArgumentNullException(nameof(env));
+        var names = new List<string> { AccessKeyId, SecretAccessKey, SessionToken, SecurityToken, CredentialExpiration };
+        if (includeRegion) names.AddRange(new[] { Region, DefaultRegion });
+        var changes = new List<EnvironmentChange>();
+        foreach (var name in names)
+        {
+            var old = env.Get(name);
+            if (old is null) continue;
+            env.Set(name, null);
+            var secret = name == SecretAccessKey || name == SessionToken || name == SecurityToken;
+            changes.Add(new EnvironmentChange(name, removed: true, secret ? null : old));
+        }
+        return changes;
+    }
+
+    /// <summary>The credentials the variables hold now (what -SetEnvironment wrote), or null when there are none.</summary>
+    public static Credentials? Read(IEnvironmentVariables env)
+    {
+        if (env is null) throw new ArgumentNullException(nameof(env));
+        var key = env.Get(AccessKeyId);
+        var secret = env.Get(SecretAccessKey);
+        if (key is null || secret is null) return null;
+        var expiration = env.Get(CredentialExpiration);
+        return new Credentials
+        {
+            AccessKeyId = key,
+            SecretAccessKey = secret,
+            SessionToken = env.Get(SessionToken) ?? env.Get(SecurityToken) ?? string.Empty,
+            Expiration = expiration is null ? default : Input.CredentialsConverter.Expiration(expiration),
+        };
+    }
+
     /// <summary>ISO 8601 UTC with a Z suffix, second precision (what the AWS CLI writes).</summary>
     public static string FormatExpiration(DateTime expiration) =>
         expiration.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

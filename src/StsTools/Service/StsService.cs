@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using StsTools.Caching;
 using StsTools.Connection;
 using StsTools.Env;
 using StsTools.Errors;
@@ -21,13 +22,25 @@ public sealed partial class StsService : IDisposable
 {
     private readonly SourceCredentialResolver _resolver;
     private readonly StsClientPool _pool = new();
+    private readonly CredentialCache _cache;
 
     /// <summary>Creates a service reading the given environment (the process's when null).</summary>
     public StsService(IEnvironmentVariables? environment = null)
     {
         Environment = environment ?? ProcessEnvironmentVariables.Instance;
         _resolver = new SourceCredentialResolver(Environment);
+        _cache = new CredentialCache(CacheOptions.FromEnvironment(Environment));
     }
+
+    /// <summary>How AssumeRole and GetSessionToken results are cached; replace to change it.</summary>
+    public CacheOptions CacheOptions
+    {
+        get => _cache.Options;
+        set => _cache.Options = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Forgets every cached credential, in memory and on disk; returns the disk entries removed.</summary>
+    public int ClearCache() => _cache.Clear();
 
     /// <summary>The instance the cmdlets share, so clients live as long as the PowerShell session.</summary>
     public static StsService Shared { get; } = new();
@@ -39,7 +52,13 @@ public sealed partial class StsService : IDisposable
     public int ClientsCreated => _pool.ClientsCreated;
 
     /// <summary>AssumeRole: temporary credentials for a role.</summary>
-    public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Cached per (region, endpoint, source access key, role, session name, policies, tags,
+    /// external id, MFA serial, source identity, duration): a cached session is returned until it
+    /// comes within <see cref="Caching.CacheOptions.RefreshWindow"/> of expiry, so an MFA code is
+    /// typed once per session, not once per command. <paramref name="forceRefresh"/> always calls STS.
+    /// </remarks>
+    public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
     {
         StsInputValidator.ValidateAssumeRole(request);
         var sessionName = request.RoleSessionName ?? SessionNames.Default();
@@ -62,7 +81,13 @@ public sealed partial class StsService : IDisposable
             sdkRequest.ProvidedContexts = request.ProvidedContexts.Select(c => new Sdk.ProvidedContext { ProviderArn = c.ProviderArn, ContextAssertion = c.ContextAssertion }).ToList();
 
         log?.Verbose($"Assuming role {request.RoleArn} as session '{sessionName}'.");
-        return CallAsync("AssumeRole", request.RoleArn, connection, log, true,
+        // Not in the key: the MFA code (a cached MFA session is the point) and the duration (a
+        // later call without -DurationSeconds should still find the session).
+        var keyMaterial = string.Join("\n", request.RoleArn, sessionName, request.Policy, Join(request.PolicyArns.Select(p => p.arn)),
+            Join(request.Tags.Select(t => t.Key + "=" + t.Value)), Join(request.TransitiveTagKeys), request.ExternalId, request.SerialNumber,
+            request.SourceIdentity, Join(request.ProvidedContexts.Select(c => c.ProviderArn + "=" + c.ContextAssertion)));
+        return CachedCallAsync("AssumeRole", request.RoleArn, connection, log, keyMaterial, forceRefresh,
+            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
             (client, ct) => client.AssumeRoleAsync(sdkRequest, ct),
             r => new AssumeRoleResponse
             {
@@ -77,7 +102,11 @@ public sealed partial class StsService : IDisposable
     }
 
     /// <summary>GetSessionToken: temporary credentials for the calling IAM user, optionally MFA-authenticated.</summary>
-    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Cached like boto did, per (region, endpoint, source access key), and per MFA serial so an
+    /// MFA session is never served for a plain one or the other way round.
+    /// </remarks>
+    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
     {
         StsInputValidator.ValidateGetSessionToken(request);
         var sdkRequest = new Sdk.GetSessionTokenRequest
@@ -86,7 +115,8 @@ public sealed partial class StsService : IDisposable
             SerialNumber = request.SerialNumber,
             TokenCode = request.TokenCode,
         };
-        return CallAsync("GetSessionToken", request.SerialNumber, connection, log, true,
+        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, request.SerialNumber ?? string.Empty, forceRefresh,
+            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
             (client, ct) => client.GetSessionTokenAsync(sdkRequest, ct),
             r => new GetSessionTokenResponse
             {
@@ -118,12 +148,56 @@ public sealed partial class StsService : IDisposable
         return changes;
     }
 
-    private async Task<TResult> CallAsync<TSdk, TResult>(
+    /// <summary>Removes the credential (and optionally region) variables from this service's environment.</summary>
+    public System.Collections.Generic.IReadOnlyList<EnvironmentChange> ClearEnvironment(bool includeRegion, IStsLog? log = null)
+    {
+        var changes = CredentialEnvironment.Clear(Environment, includeRegion);
+        foreach (var change in changes) log?.Verbose(change.ToString());
+        return changes;
+    }
+
+    private static string Join(System.Collections.Generic.IEnumerable<string?> values) => string.Join(",", values);
+
+    private async Task<TResult> CachedCallAsync<TSdk, TResult>(
+        string operation, object? target, ConnectionOptions connection, IStsLog? log, string keyMaterial, bool forceRefresh, Action beforeFetch,
+        Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
+        where TSdk : Amazon.Runtime.AmazonWebServiceResponse
+        where TResult : class, ICredentialsResponse
+    {
+        var resolved = _resolver.Resolve(connection, true);
+        var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
+        var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
+        return await _cache.GetOrFetchAsync(operation, key, forceRefresh,
+            () =>
+            {
+                beforeFetch();
+                return ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken);
+            }, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string> SourceAccessKeyAsync(ResolvedConnection resolved, string operation)
+    {
+        try
+        {
+            return resolved.Credentials is null ? string.Empty : (await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+        }
+        catch (Exception ex)
+        {
+            throw ErrorMapper.Map(ex, operation, null, resolved.EndpointUrl ?? resolved.Region, new string[0]);
+        }
+    }
+
+    private Task<TResult> CallAsync<TSdk, TResult>(
         string operation, object? target, ConnectionOptions connection, IStsLog? log, bool signed,
+        Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
+        where TSdk : Amazon.Runtime.AmazonWebServiceResponse =>
+        ExecuteAsync(operation, target, _resolver.Resolve(connection, signed), log, call, map, cancellationToken);
+
+    private async Task<TResult> ExecuteAsync<TSdk, TResult>(
+        string operation, object? target, ResolvedConnection resolved, IStsLog? log,
         Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
     {
-        var resolved = _resolver.Resolve(connection, signed);
         var where = resolved.EndpointUrl ?? $"the {resolved.Region} regional endpoint";
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);

@@ -57,7 +57,7 @@ public static partial class StsInputValidator
         Tags(request.Tags);
         TransitiveTagKeys(request.TransitiveTagKeys);
         if (request.ExternalId is not null) ExternalId(request.ExternalId);
-        Mfa(request.SerialNumber, request.TokenCode);
+        MfaFormat(request.SerialNumber, request.TokenCode);
         if (request.SourceIdentity is not null) SourceIdentity(request.SourceIdentity);
         ProvidedContexts(request.ProvidedContexts);
     }
@@ -67,7 +67,7 @@ public static partial class StsInputValidator
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         Duration(request.DurationSeconds, SessionTokenMaxDurationSeconds);
-        Mfa(request.SerialNumber, request.TokenCode);
+        MfaFormat(request.SerialNumber, request.TokenCode);
     }
 
     /// <summary>A role ARN: <c>arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME</c>.</summary>
@@ -107,8 +107,12 @@ public static partial class StsInputValidator
                 $"{parameter} {v} is out of range: it must be between {min} and {max} seconds.", v);
     }
 
-    /// <summary>MFA serial and code: both or neither; the code is six digits.</summary>
-    public static void Mfa(string? serialNumber, string? tokenCode)
+    /// <summary>
+    /// MFA serial and code shapes; a code needs its serial. A serial without a code is allowed
+    /// here because a cached MFA session may serve the call: <see cref="MfaPair"/> checks it
+    /// before anything is fetched.
+    /// </summary>
+    public static void MfaFormat(string? serialNumber, string? tokenCode)
     {
         if (serialNumber is not null && !SerialNumberPattern.IsMatch(serialNumber))
             throw Invalid("InvalidSerialNumber", "SerialNumber",
@@ -117,6 +121,11 @@ public static partial class StsInputValidator
             throw Invalid("InvalidTokenCode", "TokenCode", "TokenCode must be the six digits your MFA device shows.", "TokenCode");
         if (tokenCode is not null && serialNumber is null)
             throw Invalid("TokenCodeWithoutSerialNumber", "SerialNumber", "TokenCode was given without SerialNumber: name the MFA device the code comes from.", "SerialNumber");
+    }
+
+    /// <summary>Before a call that needs MFA: a serial needs its code.</summary>
+    public static void MfaPair(string? serialNumber, string? tokenCode)
+    {
         if (serialNumber is not null && tokenCode is null)
             throw Invalid("SerialNumberWithoutTokenCode", "TokenCode", $"SerialNumber '{serialNumber}' was given without TokenCode: add the six-digit code your MFA device shows.", serialNumber);
     }

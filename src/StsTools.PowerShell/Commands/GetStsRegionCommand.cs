@@ -1,0 +1,39 @@
+using System.Linq;
+using System.Management.Automation;
+using StsTools.Input;
+using StsTools.PowerShell.Completion;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Lists AWS regions with their partition and STS endpoint (boto's regions() and get_region()).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsRegion")]
+[OutputType(typeof(StsRegionInfo))]
+public sealed class GetStsRegionCommand : LocalCmdletBase
+{
+    /// <summary>Region names to return; wildcards allowed. All regions when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [SupportsWildcards]
+    public string[]? Name { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var all = StsRegionInfo.All();
+        if (Name is null || Name.Length == 0)
+        {
+            WriteObject(all, enumerateCollection: true);
+            return;
+        }
+        foreach (var name in Name)
+        {
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            var matches = all.Where(r => pattern.IsMatch(r.Name)).ToList();
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                WriteError(new ErrorRecord(new ItemNotFoundException($"The AWS SDK knows no region named '{name}'."), "RegionNotFound", ErrorCategory.ObjectNotFound, name));
+            WriteObject(matches, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using StsTools.Model;
+using StsTools.Storage;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Reads credentials saved by Export-StsCredential (boto's load), either format.</para>
+/// </summary>
+[Cmdlet(VerbsData.Import, "StsCredential")]
+[OutputType(typeof(Credentials))]
+public sealed class ImportStsCredentialCommand : LocalCmdletBase
+{
+    /// <summary>The file to read.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var credentials = Run(_ => CredentialFile.Load(ResolvePath(Path)));
+        if (credentials is not null) WriteObject(credentials);
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using StsTools.Env;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.PowerShell.Internal;
+using StsTools.PowerShell.Transformation;
+using StsTools.Storage;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Tests whether credentials are still valid for a while (boto's is_expired with an offset), and with -Remote whether STS still accepts them.</para>
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "StsCredential")]
+[OutputType(typeof(bool))]
+public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
+{
+    /// <summary>How long the credentials must stay valid: seconds (300) or a TimeSpan. Default 0.</summary>
+    [Parameter(Position = 0)]
+    [SecondsTransformation]
+    public TimeSpan Within { get; set; }
+
+    /// <summary>Also ask STS (GetCallerIdentity) whether the credentials still work.</summary>
+    [Parameter]
+    public SwitchParameter Remote { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        // Without -Credential: the credentials -SetEnvironment put into this session.
+        var credentials = Credential ?? CredentialEnvironment.Read(Service.Environment);
+        if (credentials is null)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new StsToolsException("CredentialsNotFound", StsErrorCategory.ObjectNotFound,
+                "There are no credentials to test: pipe a credentials object or a response, or set them with -SetEnvironment first.", null)));
+            return;
+        }
+        if (!CredentialChecks.IsValidFor(credentials, Within))
+        {
+            WriteVerbose($"{credentials} expires within {Within}.");
+            WriteObject(false);
+            return;
+        }
+        if (!Remote)
+        {
+            WriteObject(true);
+            return;
+        }
+        var connection = Connection;
+        connection.Credential = credentials;
+        connection.ProfileName = null;
+        connection.AccessKey = connection.SecretKey = connection.SessionToken = null;
+        try
+        {
+            var identity = System.Threading.Tasks.Task.Run(() => Service.GetCallerIdentityAsync(connection)).GetAwaiter().GetResult();
+            WriteVerbose($"STS accepts {credentials.AccessKeyId} as {identity.Arn}.");
+            WriteObject(true);
+        }
+        catch (StsServiceException ex) when (ex.Category is StsErrorCategory.AuthenticationError or StsErrorCategory.PermissionDenied)
+        {
+            WriteVerbose($"STS rejects {credentials.AccessKeyId}: {ex.ErrorId}.");
+            WriteObject(false);
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex)); // could not ask: not the same as "no"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Errors;
+using StsTools.PowerShell.Internal;
+using StsTools.Service;
+
+namespace StsTools.PowerShell;
+
+/// <summary>
+/// For cmdlets that work on this machine only (cache, files, environment, regions): no
+/// connection parameters, the same engine instance, the same ErrorRecords.
+/// </summary>
+public abstract class LocalCmdletBase : PSCmdlet
+{
+    /// <summary>The engine instance shared by all commands of the session.</summary>
+    protected static StsService Service => StsService.Shared;
+
+    /// <summary>Runs an engine step, writing its log and turning failures into terminating ErrorRecords.</summary>
+    protected T? Run<T>(Func<IStsLog, T> step)
+    {
+        var log = new BufferedLog();
+        try
+        {
+            return step(log);
+        }
+        catch (StsToolsException ex)
+        {
+            Flush(log);
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return default;
+        }
+        finally
+        {
+            Flush(log);
+        }
+    }
+
+    /// <summary>Runs an asynchronous engine step to completion on a worker task.</summary>
+    protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
+        Run(log => Task.Run(() => step(log, CancellationToken.None)).GetAwaiter().GetResult());
+
+    /// <summary>A path as the user meant it: relative to the current PowerShell location, ~ expanded.</summary>
+    protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+    private void Flush(BufferedLog log)
+    {
+        while (log.TryTake(out var verbose, out var text))
+        {
+            if (verbose) WriteVerbose(text); else WriteDebug(text);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Model;
+using StsTools.Service;
+using StsTools.Storage;
+
+namespace StsTools.Caching;
+
+/// <summary>
+/// Keeps credential responses per key until they come within the refresh window of expiry:
+/// in memory for the session and, when enabled, on disk for every process of the user.
+/// One STS call per key per lifetime even with many processes: the fetch happens under a
+/// per-key file lock, and whoever gets the lock second finds the first one's entry.
+/// A corrupt, foreign or stale entry is a miss and is replaced, never an error.
+/// </summary>
+internal sealed class CredentialCache
+{
+    private const int EntryVersion = 1;
+    private readonly ConcurrentDictionary<string, object> _memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _inProcess = new(StringComparer.Ordinal);
+
+    public CredentialCache(CacheOptions options) => Options = options;
+
+    public CacheOptions Options { get; set; }
+
+    public async Task<T> GetOrFetchAsync<T>(string operation, string key, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken)
+        where T : class, ICredentialsResponse
+    {
+        var hash = Hash(operation + "\n" + key);
+        if (!force && _memory.TryGetValue(hash, out var remembered) && remembered is T hit && Fresh(hit))
+        {
+            log?.Verbose($"{operation}: using cached credentials (valid until {hit.Credentials.Expiration:u}).");
+            return hit;
+        }
+
+        // One fetch per key inside this process; the file lock below extends that to other processes.
+        var gate = _inProcess.GetOrAdd(hash, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!force && _memory.TryGetValue(hash, out remembered) && remembered is T again && Fresh(again)) return again;
+            var result = Options.DiskEnabled
+                ? await FromDiskOrFetchAsync(operation, hash, force, fetch, log, cancellationToken).ConfigureAwait(false)
+                : await fetch().ConfigureAwait(false);
+            _memory[hash] = result;
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Forgets every entry, in memory and on disk; returns how many disk entries were removed.</summary>
+    public int Clear()
+    {
+        _memory.Clear();
+        var removed = 0;
+        if (!Directory.Exists(Options.Directory)) return 0;
+        foreach (var file in Directory.GetFiles(Options.Directory, "*.json"))
+        {
+            try { File.Delete(file); removed++; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
+
+    private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken)
+        where T : class, ICredentialsResponse
+    {
+        OwnerOnly.EnsureDirectory(Options.Directory);
+        var entryPath = Path.Combine(Options.Directory, hash + ".json");
+        using (await FileLock.AcquireAsync(Path.Combine(Options.Directory, hash + ".lock"), Options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached))
+            {
+                log?.Verbose($"{operation}: using credentials from the disk cache (valid until {cached.Credentials.Expiration:u}).");
+                return cached;
+            }
+            var fresh = await fetch().ConfigureAwait(false);
+            var entry = new CacheEntry<T> { Version = EntryVersion, Operation = operation, Key = hash, Response = fresh };
+            AtomicFile.WriteAllText(entryPath, JsonSerializer.Serialize(entry), ownerOnly: true);
+            return fresh;
+        }
+    }
+
+    private static bool TryRead<T>(string path, string operation, string hash, out T value) where T : class, ICredentialsResponse
+    {
+        value = null!;
+        try
+        {
+            if (!File.Exists(path)) return false;
+            var entry = JsonSerializer.Deserialize<CacheEntry<T>>(File.ReadAllText(path));
+            var response = entry?.Response;
+            if (entry is null || entry.Version != EntryVersion || entry.Operation != operation || entry.Key != hash || response?.Credentials is null) return false;
+            var c = response.Credentials;
+            if (string.IsNullOrEmpty(c.AccessKeyId) || string.IsNullOrEmpty(c.SecretAccessKey) || c.Expiration == default) return false;
+            c.Expiration = DateTime.SpecifyKind(c.Expiration.Kind == DateTimeKind.Local ? c.Expiration.ToUniversalTime() : c.Expiration, DateTimeKind.Utc);
+            value = response;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException)
+        {
+            return false; // a corrupt or unreadable entry is a miss; the fetch below replaces it
+        }
+    }
+
+    private bool Fresh(ICredentialsResponse response) => CredentialChecks.IsValidFor(response.Credentials, Options.RefreshWindow);
+
+    private static string Hash(string text)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var sb = new StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    private sealed class CacheEntry<T>
+    {
+        public int Version { get; set; }
+        public string Operation { get; set; } = string.Empty;
+        public string Key { get; set; } = string.Empty;
+        public T? Response { get; set; }
+    }
+}

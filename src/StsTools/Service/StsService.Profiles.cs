@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using StsTools.Connection;
+using StsTools.Env;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.Profiles;
+using StsTools.Requests;
+
+namespace StsTools.Service;
+
+public sealed partial class StsService
+{
+    /// <summary>
+    /// AssumeRole as a role profile of the shared config file describes it, the way the AWS CLI
+    /// does: role_arn, source_profile (or credential_source), mfa_serial, external_id,
+    /// duration_seconds, role_session_name and region. Values set on <paramref name="overrides"/>
+    /// win over the profile's. Cached like <see cref="AssumeRoleAsync"/>.
+    /// </summary>
+    public Task<AssumeRoleResponse> AssumeRoleFromProfileAsync(string profileName, AssumeRoleRequest overrides, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
+    {
+        if (overrides is null) throw new ArgumentNullException(nameof(overrides));
+        var profile = RoleProfile.Find(profileName, Environment)
+            ?? throw new StsToolsException("NotARoleProfile", StsErrorCategory.ObjectNotFound,
+                $"Profile '{profileName}' has no role_arn in the shared config or credentials file, so there is no role to assume. Give -RoleArn to use it as the source profile instead.", profileName);
+        var request = new AssumeRoleRequest
+        {
+            RoleArn = string.IsNullOrEmpty(overrides.RoleArn) ? profile.RoleArn : overrides.RoleArn,
+            RoleSessionName = overrides.RoleSessionName ?? profile.RoleSessionName,
+            PolicyArns = overrides.PolicyArns,
+            Policy = overrides.Policy,
+            DurationSeconds = overrides.DurationSeconds ?? profile.DurationSeconds,
+            Tags = overrides.Tags,
+            TransitiveTagKeys = overrides.TransitiveTagKeys,
+            ExternalId = overrides.ExternalId ?? profile.ExternalId,
+            SerialNumber = overrides.SerialNumber ?? profile.MfaSerial,
+            TokenCode = overrides.TokenCode,
+            SourceIdentity = overrides.SourceIdentity,
+            ProvidedContexts = overrides.ProvidedContexts,
+        };
+        var resolved = (connection ?? new ConnectionOptions()).Clone();
+        resolved.ProfileName = null;
+        resolved.Region ??= profile.Region;
+        resolved.ResolvedSource = SourceOf(profile);
+        log?.Verbose($"Profile '{profile.Name}': role {request.RoleArn} with source credentials from {resolved.ResolvedSource.Value.Description}.");
+        return AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh);
+    }
+
+    /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>
+    public string? MfaSerialOfProfile(string profileName) => RoleProfile.Find(profileName, Environment)?.MfaSerial;
+
+    private (AWSCredentials, string) SourceOf(RoleProfile profile)
+    {
+        if (profile.CredentialSource is { } source)
+        {
+            switch (source.ToLowerInvariant())
+            {
+                case "environment":
+                    var key = Environment.Get(CredentialEnvironment.AccessKeyId);
+                    var secret = Environment.Get(CredentialEnvironment.SecretAccessKey);
+                    if (key is null || secret is null)
+                        throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
+                            $"Profile '{profile.Name}' takes its source credentials from the environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set.", profile.Name);
+                    var token = Environment.Get(CredentialEnvironment.SessionToken);
+                    return (token is null ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token), "the environment variables");
+                case "ec2instancemetadata":
+                    return (new InstanceProfileAWSCredentials((string?)null!), "EC2 instance metadata");
+                case "ecscontainer":
+                    return (new GenericContainerCredentials(), "the ECS container endpoint");
+                default:
+                    throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
+                        $"Profile '{profile.Name}' has credential_source '{source}'; use Environment, Ec2InstanceMetadata or EcsContainer.", profile.Name);
+            }
+        }
+        var sourceProfile = profile.SourceProfile!;
+        // A profile that names itself as source (or a plain key profile) signs with its static keys.
+        if (sourceProfile == profile.Name || RoleProfile.Find(sourceProfile, Environment) is null)
+        {
+            if (RoleProfile.StaticKeys(sourceProfile, Environment) is { } keys)
+                return (keys.SessionToken is null ? new BasicAWSCredentials(keys.AccessKey, keys.SecretKey) : new SessionAWSCredentials(keys.AccessKey, keys.SecretKey, keys.SessionToken),
+                        $"profile '{sourceProfile}'");
+            if (sourceProfile == profile.Name)
+                throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, $"Profile '{profile.Name}' names itself as source_profile but has no keys.", profile.Name);
+        }
+        // Role chains, SSO and credential_process sources: the SDK resolves those.
+        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(sourceProfile, out var sdkCredentials))
+            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
+                $"Profile '{profile.Name}' names source_profile '{sourceProfile}', which was not found or has no usable credentials.", sourceProfile);
+        return (sdkCredentials, $"profile '{sourceProfile}'");
+    }
+}

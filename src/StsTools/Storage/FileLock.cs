@@ -1,0 +1,47 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Errors;
+
+namespace StsTools.Storage;
+
+/// <summary>
+/// A cross-process exclusive lock on a lock file (FileShare.None: a mandatory share lock on
+/// Windows, flock on Unix). The lock dies with its process, so a killed holder never blocks others.
+/// </summary>
+public sealed class FileLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private FileLock(FileStream stream) => _stream = stream;
+
+    /// <summary>Waits (polling with backoff) until the lock is held, or throws after <paramref name="timeout"/>.</summary>
+    public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var delay = 5;
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                return new FileLock(stream);
+            }
+            catch (IOException) when (watch.Elapsed < timeout)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = Math.Min(delay * 2, 100);
+            }
+            catch (IOException ex)
+            {
+                throw new StsToolsException("CacheLockTimeout", StsErrorCategory.OperationTimeout,
+                    $"Another process held the credential cache lock '{path}' for more than {timeout.TotalSeconds:0} seconds.", path, ex);
+            }
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _stream.Dispose();
+}

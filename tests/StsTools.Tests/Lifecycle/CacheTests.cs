@@ -1,0 +1,166 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using StsTools.Caching;
+using StsTools.Errors;
+using StsTools.Requests;
+using StsTools.Service;
+using StsTools.Tests.Infrastructure;
+using Xunit;
+
+namespace StsTools.Tests.Lifecycle;
+
+/// <summary>Cached session tokens and role sessions, counted by what reached moto.</summary>
+[Collection(MotoCollection.Name)]
+public sealed class CacheTests : IDisposable
+{
+    private const string Role = "arn:aws:iam::123456789012:role/Cached";
+    private readonly MotoServer _moto;
+    private readonly LoopbackStsServer _proxy;
+    private readonly string _dir = Path.Combine(TestEnvironment.Sandbox, "cache-" + Guid.NewGuid().ToString("n"));
+
+    public CacheTests(MotoServer moto)
+    {
+        _moto = moto;
+        _proxy = LoopbackStsServer.ForwardingTo(moto.Endpoint);
+    }
+
+    public void Dispose() => _proxy.Dispose();
+
+    private int Calls(string action) => _proxy.Requests.Count(r => r.Action == action);
+
+    private StsService Service(bool disk)
+    {
+        var sts = Connections.IsolatedService();
+        sts.CacheOptions = new CacheOptions { DiskEnabled = disk, Directory = _dir };
+        return sts;
+    }
+
+    [Fact]
+    public async Task A_role_session_is_fetched_once_and_served_from_memory()
+    {
+        using var sts = Service(disk: false);
+        var first = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "m1" }, Connections.To(_proxy.Endpoint));
+        var second = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "m1" }, Connections.To(_proxy.Endpoint));
+        Assert.Same(first, second);
+        Assert.Equal(1, Calls("AssumeRole"));
+        var forced = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "m1" }, Connections.To(_proxy.Endpoint), forceRefresh: true);
+        Assert.NotEqual(first.Credentials.AccessKeyId, forced.Credentials.AccessKeyId);
+        Assert.Equal(2, Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task Different_keys_do_not_share_entries()
+    {
+        using var sts = Service(disk: false);
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "k1" }, Connections.To(_proxy.Endpoint));
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "k2" }, Connections.To(_proxy.Endpoint));
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "k1", ExternalId = "partner-1" }, Connections.To(_proxy.Endpoint));
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "k1" }, Connections.To(_proxy.Endpoint, "eu-west-1"));
+        var otherSource = Connections.To(_proxy.Endpoint);
+        otherSource.AccessKey = "AKIDOTHERSOURCE00001";
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "k1" }, otherSource);
+        Assert.Equal(5, Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task An_entry_inside_the_refresh_window_is_refetched()
+    {
+        using var sts = Service(disk: false);
+        // moto's sessions last DurationSeconds; a window longer than that makes every entry stale.
+        sts.CacheOptions = new CacheOptions { RefreshWindow = TimeSpan.FromSeconds(901) };
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "w1", DurationSeconds = 900 }, Connections.To(_proxy.Endpoint));
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "w1", DurationSeconds = 900 }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(2, Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public async Task An_MFA_session_is_reused_without_the_code_and_a_new_one_needs_it()
+    {
+        using var sts = Service(disk: false);
+        const string serial = "arn:aws:iam::123456789012:mfa/alice";
+        await sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = serial, TokenCode = "123456" }, Connections.To(_proxy.Endpoint));
+        var again = await sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = serial }, Connections.To(_proxy.Endpoint));
+        Assert.False(string.IsNullOrEmpty(again.Credentials.SessionToken));
+        Assert.Equal(1, Calls("GetSessionToken"));
+        var ex = await Assert.ThrowsAsync<StsValidationException>(() => sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = serial }, Connections.To(_proxy.Endpoint), forceRefresh: true));
+        Assert.Equal("SerialNumberWithoutTokenCode", ex.ErrorId);
+        Assert.Equal(1, Calls("GetSessionToken"));
+    }
+
+    [Fact]
+    public async Task The_disk_cache_serves_a_second_process_owner_only()
+    {
+        using (var first = Service(disk: true))
+            await first.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "d1" }, Connections.To(_proxy.Endpoint));
+        using var second = Service(disk: true);
+        var fromDisk = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "d1" }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(1, Calls("AssumeRole"));
+        Assert.Equal(DateTimeKind.Utc, fromDisk.Credentials.Expiration.Kind);
+        Assert.Equal("arn:aws:sts::123456789012:assumed-role/Cached/d1", fromDisk.AssumedRoleUser.Arn);
+        var entry = Assert.Single(Directory.GetFiles(_dir, "*.json"));
+        Permissions.AssertOwnerOnly(entry);
+        Permissions.AssertOwnerOnly(_dir);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("")]
+    [InlineData("{\"Version\":1,\"Operation\":\"AssumeRole\",\"Key\":\"someone-else\",\"Response\":{\"Credentials\":{\"AccessKeyId\":\"ASIAFOREIGN\",\"SecretAccessKey\":\"x\",\"SessionToken\":\"y\",\"Expiration\":\"2099-01-01T00:00:00Z\"}}}")]
+    [InlineData("{\"Version\":99}")]
+    [InlineData("[1,2,3]")]
+    public async Task A_corrupt_or_foreign_entry_is_a_miss_and_is_replaced(string garbage)
+    {
+        using (var first = Service(disk: true))
+            await first.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "c1" }, Connections.To(_proxy.Endpoint));
+        var entry = Assert.Single(Directory.GetFiles(_dir, "*.json"));
+        File.WriteAllText(entry, garbage);
+        using var second = Service(disk: true);
+        var fresh = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "c1" }, Connections.To(_proxy.Endpoint));
+        Assert.StartsWith("ASIA", fresh.Credentials.AccessKeyId);
+        Assert.NotEqual("ASIAFOREIGN", fresh.Credentials.AccessKeyId);
+        Assert.Equal(2, Calls("AssumeRole"));
+        Assert.Contains(fresh.Credentials.AccessKeyId, File.ReadAllText(entry));
+    }
+
+    [Fact]
+    public async Task Clear_forgets_memory_and_disk()
+    {
+        using var sts = Service(disk: true);
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "x1" }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(1, sts.ClearCache());
+        Assert.Empty(Directory.GetFiles(_dir, "*.json"));
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "x1" }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(2, Calls("AssumeRole"));
+    }
+
+    [Fact]
+    public void Options_come_from_the_environment()
+    {
+        var env = new StsTools.Env.DictionaryEnvironmentVariables();
+        env.Set(CacheOptions.DiskCacheVariable, "1");
+        env.Set(CacheOptions.DirectoryVariable, "/tmp/x");
+        env.Set(CacheOptions.RefreshWindowVariable, "600");
+        var options = CacheOptions.FromEnvironment(env);
+        Assert.True(options.DiskEnabled);
+        Assert.Equal("/tmp/x", options.Directory);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.RefreshWindow);
+        Assert.False(CacheOptions.FromEnvironment(new StsTools.Env.DictionaryEnvironmentVariables()).DiskEnabled);
+    }
+
+    [Fact]
+    public async Task Eight_processes_at_once_make_exactly_one_STS_call()
+    {
+        var probe = Path.Combine(AppContext.BaseDirectory.Replace("StsTools.Tests", "StsTools.CacheProbe"), "StsTools.CacheProbe.dll");
+        Assert.True(File.Exists(probe), "probe not built: " + probe);
+        var runs = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => ChildProcess.Run("dotnet", new[] { probe, _proxy.Endpoint, _dir, Role })))
+            .ToArray();
+        var results = await Task.WhenAll(runs);
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.StdErr));
+        Assert.Single(results.Select(r => r.StdOut).Distinct());
+        Assert.StartsWith("ASIA", results[0].StdOut);
+        Assert.Equal(1, Calls("AssumeRole"));
+    }
+}
