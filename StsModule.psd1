@@ -12,13 +12,22 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('StsModule.format.ps1xml')
     CmdletsToExport        = @(
+        'Clear-StsCache'
+        'Clear-StsEnvironment'
         'ConvertFrom-StsAuthorizationMessage'
+        'Export-StsCredential'
         'Get-StsAccessKeyInfo'
         'Get-StsCallerIdentity'
         'Get-StsDelegatedAccessToken'
         'Get-StsFederationToken'
+        'Get-StsRegion'
         'Get-StsSessionToken'
         'Get-StsWebIdentityToken'
+        'Import-StsCredential'
+        'Set-StsCacheOption'
+        'Set-StsEnvironment'
+        'Set-StsProfile'
+        'Test-StsCredential'
         'Use-StsRole'
         'Use-StsRoleWithSaml'
         'Use-StsRoleWithWebIdentity'
@@ -32,7 +41,7 @@
             Tags         = @('AWS', 'STS', 'AssumeRole', 'SAML', 'OIDC', 'WebIdentity', 'Credentials', 'MFA', 'SessionToken', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/ststools/StsTools/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/ststools/StsTools'
-            ReleaseNotes = 'Every STS operation as a cmdlet, with -SetEnvironment wherever credentials are returned, masked default views and validation before any network call.'
+            ReleaseNotes = 'Every STS operation as a cmdlet; cached sessions (memory and opt-in disk), role profiles, credential files and credential_process output, environment and profile writers.'
         }
     }
 }

@@ -25,6 +25,8 @@ BeforeAll {
         SecretKey   = 'pester-secret-key-for-moto-only'
     }
     $RoleArn = 'arn:aws:iam::123456789012:role/PesterRole'
+    # Unix file modes exist on PowerShell 7 off Windows only ($IsWindows is not defined in 5.1).
+    $OnUnix = ($PSVersionTable.PSEdition -eq 'Core') -and -not $IsWindows
 }
 
 AfterAll {
@@ -37,9 +39,10 @@ AfterAll {
 Describe 'The module' {
     It 'exports exactly the cmdlets of the manifest' {
         $names = (Get-Command -Module StsModule).Name | Sort-Object
-        $names | Should -Be @('ConvertFrom-StsAuthorizationMessage', 'Get-StsAccessKeyInfo', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken',
-            'Get-StsFederationToken', 'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Use-StsRole', 'Use-StsRoleWithSaml',
-            'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
+        $names | Should -Be @('Clear-StsCache', 'Clear-StsEnvironment', 'ConvertFrom-StsAuthorizationMessage', 'Export-StsCredential',
+            'Get-StsAccessKeyInfo', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
+            'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Set-StsCacheOption', 'Set-StsEnvironment',
+            'Set-StsProfile', 'Test-StsCredential', 'Use-StsRole', 'Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
     }
 
     It 'declares the output type of <Name>' -ForEach @(
@@ -57,7 +60,7 @@ Describe 'The module' {
         (Get-Command $Name).OutputType.Name | Should -Be $Type
     }
 
-    It 'gives <_> the common connection parameters' -ForEach @((Get-Command -Module StsModule).Name) {
+    It 'gives <_> the common connection parameters' -ForEach @((Get-Command -Module StsModule | Where-Object { $_.Parameters.ContainsKey('Credential') }).Name) {
         (Get-Command $_).Parameters.Keys | Should -Contain 'EndpointUrl'
     }
 }
@@ -174,7 +177,7 @@ Describe '-SetEnvironment' {
 
 Describe 'Get-StsSessionToken' {
     It 'returns credentials for the requested duration' {
-        $s = Get-StsSessionToken 7200 @Conn
+        $s = Get-StsSessionToken 7200 -Force @Conn
         $s | Should -BeOfType 'StsTools.Model.GetSessionTokenResponse'
         $s.Credentials.Expiration | Should -BeGreaterThan ([DateTime]::UtcNow.AddMinutes(110))
     }
@@ -332,5 +335,138 @@ Describe 'The operations moto lacks' {
         ($r | Out-String) | Should -Not -BeLike "*$($r.WebIdentityToken)*"
         $err = { Get-StsWebIdentityToken -Audience x -SigningAlgorithm HS256 @Doc } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidSigningAlgorithm,*'
+    }
+}
+
+Describe 'Caching' {
+    BeforeAll { Clear-StsCache -Confirm:$false }
+
+    It 'serves the same role session until -Force' {
+        $a = Use-StsRole $RoleArn 'cached-1' @Conn
+        $b = Use-StsRole $RoleArn 'cached-1' @Conn
+        $b.Credentials.AccessKeyId | Should -Be $a.Credentials.AccessKeyId
+        $c = Use-StsRole $RoleArn 'cached-1' -Force @Conn
+        $c.Credentials.AccessKeyId | Should -Not -Be $a.Credentials.AccessKeyId
+    }
+
+    It 'reuses an MFA session without a new code' {
+        $null = Get-StsSessionToken -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -TokenCode 123456 -Force @Conn
+        { Get-StsSessionToken -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' @Conn } | Should -Not -Throw
+    }
+
+    It 'shares sessions through the owner-only disk cache' {
+        $dir = Join-Path $Sandbox 'disk-cache'
+        $options = Set-StsCacheOption -DiskCache $true -Directory $dir -RefreshWindow 300 -PassThru
+        try {
+            $options.DiskEnabled | Should -BeTrue
+            $options.RefreshWindow | Should -Be ([TimeSpan]::FromMinutes(5))
+            $a = Use-StsRole $RoleArn 'disk-1' @Conn
+            $files = @(Get-ChildItem $dir -Filter *.json)
+            $files.Count | Should -Be 1
+            if ($OnUnix) { (Get-Item $files[0].FullName).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite' }
+            Clear-StsCache -Confirm:$false
+            @(Get-ChildItem $dir -Filter *.json).Count | Should -Be 0
+        }
+        finally { Set-StsCacheOption -DiskCache $false }
+    }
+}
+
+Describe 'Test-StsCredential' {
+    It 'answers for an offset like boto is_expired' {
+        $creds = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAX'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = [DateTime]::UtcNow.AddMinutes(10) }
+        $creds | Test-StsCredential -Within 300 | Should -BeTrue
+        $creds | Test-StsCredential -Within 900 | Should -BeFalse
+        $creds | Test-StsCredential -Within (New-TimeSpan -Minutes 5) | Should -BeTrue
+    }
+
+    It 'asks STS with -Remote' {
+        $role = Use-StsRole $RoleArn 'remote-check' @Conn
+        $role | Test-StsCredential -Remote -EndpointUrl $Moto.Endpoint -Region us-east-1 | Should -BeTrue
+    }
+}
+
+Describe 'Export-StsCredential and Import-StsCredential' {
+    It 'round-trips through an owner-only file' {
+        $role = Use-StsRole $RoleArn 'export-1' @Conn
+        $path = Join-Path $Sandbox 'export-1.json'
+        $role | Export-StsCredential -Path $path
+        if ($OnUnix) { (Get-Item $path).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite' }
+        $back = Import-StsCredential $path
+        $back.AccessKeyId | Should -Be $role.Credentials.AccessKeyId
+        $back.SecretAccessKey | Should -Be $role.Credentials.SecretAccessKey
+        $back.Expiration | Should -Be $role.Credentials.Expiration.AddTicks(-($role.Credentials.Expiration.Ticks % [TimeSpan]::TicksPerSecond))
+        ($back | Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1).Arn | Should -Match 'assumed-role/PesterRole/export-1$'
+    }
+
+    It 'prints the credential_process document' {
+        $json = Use-StsRole $RoleArn 'export-2' @Conn | Export-StsCredential -Format CredentialProcess | ConvertFrom-Json
+        $json.Version | Should -Be 1
+        $json.AccessKeyId | Should -Match '^ASIA'
+    }
+
+    It 'says which file is truncated' {
+        $path = Join-Path $Sandbox 'truncated.json'
+        Set-Content -Path $path -Value '{"AccessKeyId":"A","SecretAcc'
+        $err = { Import-StsCredential $path } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidCredentialFile,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+}
+
+Describe 'Set-StsEnvironment and Clear-StsEnvironment' {
+    BeforeEach {
+        $script:SavedEnv = @{}
+        foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION') {
+            $script:SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n)
+        }
+    }
+    AfterEach {
+        foreach ($n in $script:SavedEnv.Keys) { [Environment]::SetEnvironmentVariable($n, $script:SavedEnv[$n]) }
+    }
+
+    It 'sets and clears the variables' {
+        $role = Use-StsRole $RoleArn 'env-cmdlets' @Conn
+        $role | Set-StsEnvironment -Region ap-southeast-2
+        $env:AWS_ACCESS_KEY_ID | Should -Be $role.Credentials.AccessKeyId
+        $env:AWS_REGION | Should -Be 'ap-southeast-2'
+        Test-StsCredential -Within 60 | Should -BeTrue
+        Clear-StsEnvironment -Confirm:$false
+        $env:AWS_ACCESS_KEY_ID | Should -BeNullOrEmpty
+        $env:AWS_SESSION_TOKEN | Should -BeNullOrEmpty
+        $env:AWS_REGION | Should -Be 'ap-southeast-2'
+    }
+}
+
+Describe 'Set-StsProfile and role profiles' {
+    BeforeAll {
+        Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value "# team keys`n[base]`naws_access_key_id = AKIDPESTERBASE000001`naws_secret_access_key = base-secret`n"
+        Set-Content -Path $env:AWS_CONFIG_FILE -Value "[profile prod]`nrole_arn = arn:aws:iam::123456789012:role/ProdRole`nsource_profile = base`nrole_session_name = prod-pester`nregion = us-east-1`n"
+    }
+
+    It 'follows a role profile with -ProfileName alone' {
+        $r = Use-StsRole -ProfileName prod -EndpointUrl $Moto.Endpoint
+        $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/ProdRole/prod-pester'
+    }
+
+    It 'writes a profile boto3 can use, keeping the others' {
+        $role = Use-StsRole $RoleArn 'to-profile' @Conn
+        $role | Set-StsProfile written
+        $text = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw
+        $text | Should -BeLike '# team keys*[base]*AKIDPESTERBASE000001*[written]*'
+        if (Get-Command python3 -ErrorAction SilentlyContinue) {
+            $arn = python3 -c "import sys, boto3; print(boto3.Session(profile_name='written', region_name='us-east-1').client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
+            $arn | Should -Be $role.AssumedRoleUser.Arn
+        }
+    }
+}
+
+Describe 'Get-StsRegion' {
+    It 'lists regions with partition and endpoint' {
+        $r = Get-StsRegion us-east-1
+        $r.Partition | Should -Be 'aws'
+        $r.Endpoint | Should -Be 'https://sts.us-east-1.amazonaws.com'
+        @(Get-StsRegion 'cn-*').Partition | Select-Object -Unique | Should -Be 'aws-cn'
+        Get-StsRegion mars-north-1 -ErrorVariable notFound -ErrorAction SilentlyContinue
+        $notFound[0].FullyQualifiedErrorId | Should -BeLike 'RegionNotFound,*'
     }
 }

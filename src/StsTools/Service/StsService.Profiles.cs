@@ -20,9 +20,18 @@ public sealed partial class StsService
     /// duration_seconds, role_session_name and region. Values set on <paramref name="overrides"/>
     /// win over the profile's. Cached like <see cref="AssumeRoleAsync"/>.
     /// </summary>
-    public Task<AssumeRoleResponse> AssumeRoleFromProfileAsync(string profileName, AssumeRoleRequest overrides, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
+    public Task<AssumeRoleResponse> AssumeRoleFromProfileAsync(string profileName, AssumeRoleRequest overrides, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false) =>
+        AssumeRoleFromProfileAsync(profileName, overrides, connection, log, cancellationToken, forceRefresh, depth: 0);
+
+    // Chains deeper than this are almost certainly a source_profile cycle.
+    private const int MaxProfileChain = 5;
+
+    private async Task<AssumeRoleResponse> AssumeRoleFromProfileAsync(string profileName, AssumeRoleRequest overrides, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, bool forceRefresh, int depth)
     {
         if (overrides is null) throw new ArgumentNullException(nameof(overrides));
+        if (depth > MaxProfileChain)
+            throw new StsToolsException("ProfileChainTooDeep", StsErrorCategory.InvalidData,
+                $"Profile '{profileName}' is more than {MaxProfileChain} source_profile hops deep; check the chain for a cycle.", profileName);
         var profile = RoleProfile.Find(profileName, Environment)
             ?? throw new StsToolsException("NotARoleProfile", StsErrorCategory.ObjectNotFound,
                 $"Profile '{profileName}' has no role_arn in the shared config or credentials file, so there is no role to assume. Give -RoleArn to use it as the source profile instead.", profileName);
@@ -44,15 +53,15 @@ public sealed partial class StsService
         var resolved = (connection ?? new ConnectionOptions()).Clone();
         resolved.ProfileName = null;
         resolved.Region ??= profile.Region;
-        resolved.ResolvedSource = SourceOf(profile);
+        resolved.ResolvedSource = await SourceOfAsync(profile, connection ?? new ConnectionOptions(), log, cancellationToken, depth).ConfigureAwait(false);
         log?.Verbose($"Profile '{profile.Name}': role {request.RoleArn} with source credentials from {resolved.ResolvedSource.Value.Description}.");
-        return AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh);
+        return await AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh).ConfigureAwait(false);
     }
 
     /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>
     public string? MfaSerialOfProfile(string profileName) => RoleProfile.Find(profileName, Environment)?.MfaSerial;
 
-    private (AWSCredentials, string) SourceOf(RoleProfile profile)
+    private async Task<(AWSCredentials, string)> SourceOfAsync(RoleProfile profile, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, int depth)
     {
         if (profile.CredentialSource is { } source)
         {
@@ -85,7 +94,14 @@ public sealed partial class StsService
             if (sourceProfile == profile.Name)
                 throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, $"Profile '{profile.Name}' names itself as source_profile but has no keys.", profile.Name);
         }
-        // Role chains, SSO and credential_process sources: the SDK resolves those.
+        // A role profile as source: assume it first, through this module (same endpoint, same cache).
+        if (sourceProfile != profile.Name && RoleProfile.Find(sourceProfile, Environment) is not null)
+        {
+            var inner = await AssumeRoleFromProfileAsync(sourceProfile, new AssumeRoleRequest(), connection, log, cancellationToken, false, depth + 1).ConfigureAwait(false);
+            var c = inner.Credentials;
+            return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{sourceProfile}' ({inner.AssumedRoleUser.Arn})");
+        }
+        // SSO and credential_process sources: the SDK resolves those.
         if (!new CredentialProfileStoreChain().TryGetAWSCredentials(sourceProfile, out var sdkCredentials))
             throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
                 $"Profile '{profile.Name}' names source_profile '{sourceProfile}', which was not found or has no usable credentials.", sourceProfile);

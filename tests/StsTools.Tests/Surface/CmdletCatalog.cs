@@ -10,13 +10,16 @@ public static class CmdletCatalog
     /// <param name="ResponseTypeDef">The STS response type def the output type mirrors.</param>
     /// <param name="DefaultedRequiredFields">Required STS fields the cmdlet fills itself when omitted (a generated session name, the EKS environment).</param>
     /// <param name="PipelinesCredentials">Whether -Credential binds from the pipeline (false where the pipeline carries the cmdlet's own subject).</param>
-    public sealed record Entry(string Cmdlet, string? RequestTypeDef, string ResponseTypeDef, IReadOnlyCollection<string> DefaultedRequiredFields, bool PipelinesCredentials = true);
+    /// <param name="CallsSts">Whether the cmdlet calls STS and so carries the connection parameters.</param>
+    /// <param name="WritesOutput">Whether the cmdlet writes objects (and so declares [OutputType]).</param>
+    public sealed record Entry(string Cmdlet, string? RequestTypeDef, string? ResponseTypeDef, IReadOnlyCollection<string> DefaultedRequiredFields,
+        bool PipelinesCredentials = true, bool CallsSts = true, bool WritesOutput = true);
 
     private static readonly string[] None = new string[0];
 
     public static readonly IReadOnlyList<Entry> All = new[]
     {
-        new Entry("Use-StsRole", "AssumeRoleRequestTypeDef", "AssumeRoleResponseTypeDef", new[] { "RoleSessionName" }),
+        new Entry("Use-StsRole", "AssumeRoleRequestTypeDef", "AssumeRoleResponseTypeDef", new[] { "RoleArn", "RoleSessionName" }),
         new Entry("Get-StsSessionToken", "GetSessionTokenRequestTypeDef", "GetSessionTokenResponseTypeDef", None),
         new Entry("Get-StsCallerIdentity", null, "GetCallerIdentityResponseTypeDef", None),
         new Entry("Use-StsRoleWithSaml", "AssumeRoleWithSAMLRequestTypeDef", "AssumeRoleWithSAMLResponseTypeDef", None, PipelinesCredentials: false),
@@ -27,6 +30,15 @@ public static class CmdletCatalog
         new Entry("ConvertFrom-StsAuthorizationMessage", "DecodeAuthorizationMessageRequestTypeDef", "DecodeAuthorizationMessageResponseTypeDef", None, PipelinesCredentials: false),
         new Entry("Get-StsDelegatedAccessToken", "GetDelegatedAccessTokenRequestTypeDef", "GetDelegatedAccessTokenResponseTypeDef", None, PipelinesCredentials: false),
         new Entry("Get-StsWebIdentityToken", "GetWebIdentityTokenRequestTypeDef", "GetWebIdentityTokenResponseTypeDef", None),
+        new Entry("Test-StsCredential", null, null, None),
+        new Entry("Clear-StsCache", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Set-StsCacheOption", null, null, None, CallsSts: false),
+        new Entry("Export-StsCredential", null, null, None, CallsSts: false),
+        new Entry("Import-StsCredential", null, null, None, CallsSts: false),
+        new Entry("Set-StsEnvironment", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Clear-StsEnvironment", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Set-StsProfile", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Get-StsRegion", null, null, None, CallsSts: false),
     };
 
     /// <summary>The parameters every cmdlet that calls STS shares.</summary>

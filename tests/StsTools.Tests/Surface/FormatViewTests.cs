@@ -27,7 +27,7 @@ public sealed class FormatViewTests : IClassFixture<ModuleMetadata>
         var tabled = _format.Descendants("View").Where(v => v.Element("TableControl") is not null)
             .Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value).ToHashSet();
         Assert.Contains("StsTools.Model.Credentials", tabled);
-        foreach (var t in _m.AllCmdlets.SelectMany(c => c.OutputTypes).Where(t => t.Namespace == "StsTools.Model")) Assert.Contains(t.FullName!, tabled);
+        foreach (var t in _m.AllCmdlets.SelectMany(c => c.OutputTypes).Where(t => t.Namespace is "StsTools.Model" or "StsTools.Input")) Assert.Contains(t.FullName!, tabled);
     }
 
     [Fact]
