@@ -30,6 +30,12 @@ public sealed class ConnectionOptions
     /// <summary>A custom STS endpoint (a VPC endpoint, a FIPS endpoint, a local emulator).</summary>
     public string? EndpointUrl { get; set; }
 
+    /// <summary>
+    /// How long one HTTP attempt may take before it is abandoned (the SDK then retries, at most
+    /// twice). Default: STSMODULE_TIMEOUT_SECONDS, else 30 seconds.
+    /// </summary>
+    public int? TimeoutSeconds { get; set; }
+
     /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
     internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
 

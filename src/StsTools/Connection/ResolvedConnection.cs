@@ -5,8 +5,9 @@ namespace StsTools.Connection;
 /// <summary>The outcome of resolving <see cref="ConnectionOptions"/>: what to sign with, and where.</summary>
 internal sealed class ResolvedConnection
 {
-    public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl)
+    public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl, System.TimeSpan timeout)
     {
+        Timeout = timeout;
         Credentials = credentials;
         CredentialKey = credentialKey;
         CredentialSource = credentialSource;
@@ -30,5 +31,7 @@ internal sealed class ResolvedConnection
 
     public string? EndpointUrl { get; }
 
-    public string PoolKey => Region + "|" + (EndpointUrl ?? string.Empty) + "|" + CredentialKey;
+    public System.TimeSpan Timeout { get; }
+
+    public string PoolKey => Region + "|" + (EndpointUrl ?? string.Empty) + "|" + Timeout.TotalMilliseconds + "|" + CredentialKey;
 }

@@ -37,11 +37,23 @@ internal sealed class SourceCredentialResolver
         ValidateShape(options);
         var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
         var (region, regionSource) = ResolveRegion(options);
-        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl);
+        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl, ResolveTimeout(options));
+    }
+
+    /// <summary>The timeout used when neither the call nor STSMODULE_TIMEOUT_SECONDS sets one.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private TimeSpan ResolveTimeout(ConnectionOptions o)
+    {
+        if (o.TimeoutSeconds is int seconds) return TimeSpan.FromSeconds(seconds);
+        return int.TryParse(_env.Get("STSMODULE_TIMEOUT_SECONDS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var fromEnv) && fromEnv > 0 && fromEnv <= 3600
+            ? TimeSpan.FromSeconds(fromEnv) : DefaultTimeout;
     }
 
     private static void ValidateShape(ConnectionOptions o)
     {
+        if (o.TimeoutSeconds is int t && (t < 1 || t > 3600))
+            throw new StsValidationException("InvalidTimeout", "TimeoutSeconds", $"TimeoutSeconds {t} is out of range: use 1 to 3600 seconds.", t);
         var explicitKeys = o.AccessKey is not null || o.SecretKey is not null || o.SessionToken is not null;
         var sources = (explicitKeys ? 1 : 0) + (o.Credential is not null ? 1 : 0) + (o.ProfileName is not null ? 1 : 0);
         if (sources > 1)

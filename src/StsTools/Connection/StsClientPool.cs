@@ -33,7 +33,9 @@ internal sealed class StsClientPool : IDisposable
         Interlocked.Increment(ref _created);
         var config = new AmazonSecurityTokenServiceConfig
         {
+            // Standard mode: 3 attempts with exponential backoff and jitter, throttling-aware.
             RetryMode = RequestRetryMode.Standard,
+            Timeout = connection.Timeout,
         };
         if (connection.EndpointUrl is not null)
         {

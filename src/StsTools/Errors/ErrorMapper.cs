@@ -76,6 +76,13 @@ internal static class ErrorMapper
 
     private static StsToolsException MapUnredacted(Exception ex, string operation, object? target, string endpointDescription)
     {
+        // Before the service-error cases: an unmarshalling failure is an AmazonServiceException too.
+        if (Find<AmazonUnmarshallingException>(ex) is { } unmarshalling)
+            return new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError,
+                $"{operation} failed: STS at {endpointDescription} sent a response that is not a readable STS answer (truncated or malformed XML near '{unmarshalling.LastKnownLocation ?? "the start"}').", target);
+        if (Find<System.Xml.XmlException>(ex) is not null)
+            return new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError,
+                $"{operation} failed: STS at {endpointDescription} sent malformed XML.", target);
         switch (ex)
         {
             case StsToolsException already:

@@ -74,7 +74,7 @@ public static partial class StsInputValidator
     public static void RoleArn(string? value, string parameter)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw Invalid("MissingRoleArn", parameter, $"{parameter} is required: the ARN of the role, for example arn:aws:iam::123456789012:role/Admin.", value);
+            throw Invalid("MissingRoleArn", parameter, $"{parameter} is required: the ARN of the role, for example arn:aws:iam::123456789012:role/Admin (or give -ProfileName alone to follow a role profile).", value);
         if (value!.Length < 20 || value.Length > 2048 || !RoleArnPattern.IsMatch(value))
             throw Invalid("InvalidRoleArn", parameter,
                 $"'{value}' is not a role ARN. Expected arn:PARTITION:iam::ACCOUNT-ID:role/[PATH/]NAME with a 12-digit account id, for example arn:aws:iam::123456789012:role/Admin.", value);
