@@ -177,13 +177,17 @@ public sealed partial class StsService : IDisposable
 
     private static async Task<string> SourceAccessKeyAsync(ResolvedConnection resolved, string operation)
     {
+        if (resolved.Credentials is null) return string.Empty;
         try
         {
-            return resolved.Credentials is null ? string.Empty : (await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+            return (await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw ErrorMapper.Map(ex, operation, null, resolved.EndpointUrl ?? resolved.Region, new string[0]);
+            // A provider of the SDK chain (SSO, container, instance metadata, credential_process)
+            // failed: say so, rather than blame STS for a call that never reached it.
+            throw new StsToolsException("CredentialsUnavailable", StsErrorCategory.AuthenticationError,
+                $"{operation}: the source credentials from {resolved.CredentialSource} could not be obtained: {ex.Message}", resolved.CredentialSource, ex);
         }
     }
 
@@ -199,6 +203,7 @@ public sealed partial class StsService : IDisposable
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
     {
         var where = resolved.EndpointUrl ?? $"the {resolved.Region} regional endpoint";
+        await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);
         TSdk response;
