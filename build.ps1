@@ -35,6 +35,10 @@ function Use-GalleryModule {
     param([string] $Name, [string] $Version)
     if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -eq [version]$Version })) {
         Write-Host "Installing $Name $Version from the PowerShell Gallery"
+        if ($PSVersionTable.PSEdition -eq 'Desktop') {
+            # Windows PowerShell 5.1's PowerShellGet needs the NuGet provider first.
+            $null = Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Force -Scope CurrentUser
+        }
         Install-Module -Name $Name -RequiredVersion $Version -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
     }
     Import-Module -Name $Name -RequiredVersion $Version -Force

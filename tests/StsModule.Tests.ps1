@@ -27,6 +27,7 @@ BeforeAll {
     $RoleArn = 'arn:aws:iam::123456789012:role/PesterRole'
     # Unix file modes exist on PowerShell 7 off Windows only ($IsWindows is not defined in 5.1).
     $OnUnix = ($PSVersionTable.PSEdition -eq 'Core') -and -not $IsWindows
+    $Python = Get-Python
 }
 
 AfterAll {
@@ -157,8 +158,8 @@ Describe '-SetEnvironment' {
         $env:AWS_PROFILE | Should -BeNullOrEmpty
 
         (Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint).Arn | Should -Be $r.AssumedRoleUser.Arn
-        if (Get-Command python3 -ErrorAction SilentlyContinue) {
-            $arn = python3 -c "import sys, boto3; print(boto3.client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
+        if ($Python) {
+            $arn = & $Python -c "import sys, boto3; print(boto3.client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
             $arn | Should -Be $r.AssumedRoleUser.Arn
         }
     }
@@ -453,8 +454,8 @@ Describe 'Set-StsProfile and role profiles' {
         $role | Set-StsProfile written
         $text = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw
         $text | Should -BeLike '# team keys*[base]*AKIDPESTERBASE000001*[written]*'
-        if (Get-Command python3 -ErrorAction SilentlyContinue) {
-            $arn = python3 -c "import sys, boto3; print(boto3.Session(profile_name='written', region_name='us-east-1').client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
+        if ($Python) {
+            $arn = & $Python -c "import sys, boto3; print(boto3.Session(profile_name='written', region_name='us-east-1').client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
             $arn | Should -Be $role.AssumedRoleUser.Arn
         }
     }

@@ -38,11 +38,18 @@ function Start-MotoServer {
     throw "moto_server did not answer on $endpoint"
 }
 
+function Get-Python {
+    # python3 on Unix; python on the Windows runners.
+    $python = Get-Command 'python3', 'python' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $python) { throw 'python3 is required (with moto[server] and boto3).' }
+    $python.Source
+}
+
 function Start-DocumentedSts {
     # tests/fixtures/documented_sts.py: the documented XML of the STS operations moto lacks.
     $port = Get-FreeLoopbackPort
     $script = Join-Path $PSScriptRoot 'fixtures/documented_sts.py'
-    $process = Start-Process -FilePath 'python3' -ArgumentList @($script, $port) -PassThru `
+    $process = Start-Process -FilePath (Get-Python) -ArgumentList @($script, $port) -PassThru `
         -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
     $endpoint = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
@@ -84,4 +91,4 @@ function Stop-MotoServer {
     if ($Server -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -Force -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer'
+Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer'

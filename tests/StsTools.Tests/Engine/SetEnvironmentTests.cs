@@ -47,12 +47,12 @@ public sealed class SetEnvironmentTests : IClassFixture<MotoServer>
             var sts = new StsService(ProcessEnvironmentVariables.Instance);
             var role = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/EnvRole", RoleSessionName = "env-check" }, Connections.To(_moto.Endpoint));
 
-            var before = ChildProcess.Run("python3", new[] { "-c", BotoWhoAmI, _moto.Endpoint });
+            var before = ChildProcess.Run(Tools.Python, new[] { "-c", BotoWhoAmI, _moto.Endpoint });
             Assert.NotEqual(0, before.ExitCode); // the stale AWS_PROFILE really does break a third-party client
 
             var changes = sts.SetEnvironment(role.Credentials, "eu-west-1");
 
-            var after = ChildProcess.Run("python3", new[] { "-c", BotoWhoAmI, _moto.Endpoint });
+            var after = ChildProcess.Run(Tools.Python, new[] { "-c", BotoWhoAmI, _moto.Endpoint });
             Assert.True(after.ExitCode == 0, after.StdErr);
             Assert.Equal("arn:aws:sts::123456789012:assumed-role/EnvRole/env-check", after.StdOut);
 

@@ -24,7 +24,7 @@ public sealed class DocumentedSts : IDisposable
     {
         var port = FreePort.Next();
         var script = Path.Combine(TestEnvironment.RepoRoot, "tests", "fixtures", "documented_sts.py");
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(Tools.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(script);
         psi.ArgumentList.Add(port.ToString());
         _process = Process.Start(psi) ?? throw new InvalidOperationException("python3 did not start");

@@ -155,7 +155,7 @@ public sealed class ProfileTests : IDisposable
         var role = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/Written", RoleSessionName = "via-profile" }, Connections.To(_moto.Endpoint));
         File.WriteAllText(CredentialsFile, "[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = o\n");
         await CredentialsFileWriter.SetProfileAsync("written", role.Credentials, _env);
-        var (code, stdout, stderr) = ChildProcess.Run("python3", new[] { "-c", BotoWhoAmI("written"), _moto.Endpoint }, BotoEnvironment());
+        var (code, stdout, stderr) = ChildProcess.Run(Tools.Python, new[] { "-c", BotoWhoAmI("written"), _moto.Endpoint }, BotoEnvironment());
         Assert.True(code == 0, stderr);
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Written/via-profile", stdout);
     }
@@ -167,9 +167,10 @@ public sealed class ProfileTests : IDisposable
         var role = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/Process", RoleSessionName = "via-process" }, Connections.To(_moto.Endpoint));
         var exported = Path.Combine(_dir, "exported.json");
         CredentialFile.Save(exported, role.Credentials, CredentialFileFormat.CredentialProcess);
-        File.WriteAllText(Path.Combine(_dir, "config"), $"[profile cp]\ncredential_process = cat {exported}\n");
+        var reader = OperatingSystem.IsWindows() ? $"cmd /c type \"{exported}\"" : $"cat {exported}";
+        File.WriteAllText(Path.Combine(_dir, "config"), $"[profile cp]\ncredential_process = {reader}\n");
         File.WriteAllText(CredentialsFile, "");
-        var (code, stdout, stderr) = ChildProcess.Run("python3", new[] { "-c", BotoWhoAmI("cp"), _moto.Endpoint }, BotoEnvironment());
+        var (code, stdout, stderr) = ChildProcess.Run(Tools.Python, new[] { "-c", BotoWhoAmI("cp"), _moto.Endpoint }, BotoEnvironment());
         Assert.True(code == 0, stderr);
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Process/via-process", stdout);
     }

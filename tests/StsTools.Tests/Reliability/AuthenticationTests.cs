@@ -17,7 +17,7 @@ public sealed class SigningMoto : IDisposable
     {
         Server = MotoServer.WithEnvironment(new Dictionary<string, string> { ["INITIAL_NO_AUTH_ACTION_COUNT"] = "2" });
         const string setup = "import sys, boto3\niam = boto3.client('iam', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='setup', aws_secret_access_key='setup')\niam.create_user(UserName='alice')\nk = iam.create_access_key(UserName='alice')['AccessKey']\nprint(k['AccessKeyId'] + ' ' + k['SecretAccessKey'])";
-        var (code, stdout, stderr) = ChildProcess.Run("python3", new[] { "-c", setup, Server.Endpoint });
+        var (code, stdout, stderr) = ChildProcess.Run(Tools.Python, new[] { "-c", setup, Server.Endpoint });
         if (code != 0) throw new InvalidOperationException("moto setup failed: " + stderr);
         var parts = stdout.Split(' ');
         AccessKey = parts[0];
