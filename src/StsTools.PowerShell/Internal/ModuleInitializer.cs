@@ -7,35 +7,72 @@ using System.Management.Automation;
 namespace StsTools.PowerShell.Internal;
 
 /// <summary>
-/// On Windows PowerShell 5.1 (.NET Framework) the netstandard2.0 shims the SDK needs
-/// (System.Memory, System.Text.Json, ...) ship in bin/Desktop and are resolved from there by
-/// simple name, which also stands in for the binding redirects a module cannot declare.
-/// PowerShell 7 has them in-box, so nothing is hooked there.
+/// Wires up where the engine and its dependencies load from, before any cmdlet runs.
+/// The module ships them in bin/Dependencies (and the netstandard2.0 shims in bin/Desktop):
+/// <list type="bullet">
+/// <item>PowerShell 7: StsTools.Isolation loads them into a private AssemblyLoadContext, so an
+/// AWSSDK.Core another module (AWS.Tools) loaded cannot clash with ours.</item>
+/// <item>Windows PowerShell 5.1 (no load contexts): an AssemblyResolve handler loads them, and the
+/// shims, by simple name, which also stands in for the binding redirects a module cannot declare.</item>
+/// </list>
+/// If the private context cannot be set up, the 5.1 way is used, so the module still works.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string DesktopDirectory =
-        Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Desktop");
+    private static readonly string BinDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
+    private static readonly string DependencyDirectory = Path.Combine(BinDirectory, "Dependencies");
+    private static readonly string DesktopDirectory = Path.Combine(BinDirectory, "Desktop");
+    private static Type? _isolation;
+    private static bool _resolverHooked;
 
-    /// <summary>Hooks assembly resolution on .NET Framework.</summary>
+    /// <summary>How the engine is loaded in this session: "isolated", "shared" or "not yet".</summary>
+    public static string LoadMode => _isolation is not null ? "isolated" : _resolverHooked ? "shared" : "not yet";
+
+    /// <summary>Sets up the loading before the first cmdlet needs the engine.</summary>
     public void OnImport()
     {
-        if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve += ResolveShim;
+        if (!IsDesktop && TryIsolate()) return;
+        AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;
+        _resolverHooked = true;
     }
 
-    /// <summary>Unhooks it when the module is removed.</summary>
+    /// <summary>Undoes <see cref="OnImport"/> when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        if (IsDesktop) AppDomain.CurrentDomain.AssemblyResolve -= ResolveShim;
+        _isolation?.GetMethod("Uninstall", BindingFlags.Public | BindingFlags.Static)?.Invoke(null, null);
+        _isolation = null;
+        if (_resolverHooked) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModule;
+        _resolverHooked = false;
     }
 
     private static bool IsDesktop => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
-    private static Assembly? ResolveShim(object? sender, ResolveEventArgs args)
+    private static bool TryIsolate()
+    {
+        try
+        {
+            // By reflection: this assembly is netstandard2.0 and cannot name AssemblyLoadContext.
+            var assembly = Assembly.LoadFrom(Path.Combine(BinDirectory, "StsTools.Isolation.dll"));
+            var type = assembly.GetType("StsTools.Isolation.DependencyIsolation", throwOnError: true)!;
+            type.GetMethod("Install", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, new object[] { DependencyDirectory });
+            _isolation = type;
+            return true;
+        }
+        catch (Exception)
+        {
+            return false; // an older runtime or a damaged install: fall back to shared loading
+        }
+    }
+
+    private static Assembly? ResolveFromModule(object? sender, ResolveEventArgs args)
     {
         var name = new AssemblyName(args.Name).Name;
         if (name is null) return null;
-        var path = Path.Combine(DesktopDirectory, name + ".dll");
-        return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        foreach (var directory in new[] { DependencyDirectory, DesktopDirectory })
+        {
+            var path = Path.Combine(directory, name + ".dll");
+            if (File.Exists(path)) return Assembly.LoadFrom(path);
+        }
+        return null;
     }
 }

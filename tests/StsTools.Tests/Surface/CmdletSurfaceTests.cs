@@ -221,10 +221,23 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
     }
 
     [Fact]
+    public void The_isolation_loader_references_nothing_but_the_runtime()
+    {
+        using var context = new System.Reflection.MetadataLoadContext(new System.Reflection.PathAssemblyResolver(
+            Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").Append(Path.Combine(_m.BinDirectory, "StsTools.Isolation.dll"))));
+        var references = context.LoadFromAssemblyPath(Path.Combine(_m.BinDirectory, "StsTools.Isolation.dll")).GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.DoesNotContain(references, r => r.StartsWith("AWSSDK", StringComparison.Ordinal) || r == "StsTools" || r == "System.Management.Automation");
+        // The cmdlet assembly reaches the SDK only through the engine.
+        Assert.DoesNotContain(_m.Cmdlets.GetReferencedAssemblies(), r => r.Name!.StartsWith("AWSSDK", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_build_output_ships_only_what_each_edition_needs()
     {
         var root = Directory.GetFiles(_m.BinDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll", "StsTools.PowerShell.dll", "StsTools.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
+        Assert.Equal(new[] { "StsTools.Isolation.dll", "StsTools.PowerShell.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
+        var dependencies = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll", "StsTools.dll" }, dependencies);
         var desktop = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Desktop")).Select(Path.GetFileName).ToArray();
         Assert.Contains("System.Text.Json.dll", desktop);
         Assert.Contains("System.Memory.dll", desktop);

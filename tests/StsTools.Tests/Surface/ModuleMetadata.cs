@@ -28,7 +28,7 @@ public sealed class ModuleMetadata : IDisposable
         BinDirectory = Path.Combine(TestEnvironment.RepoRoot, "bin");
         var sma = Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll");
         var runtime = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll");
-        var paths = runtime.Concat(Directory.GetFiles(BinDirectory, "*.dll")).Append(sma)
+        var paths = runtime.Concat(Directory.GetFiles(BinDirectory, "*.dll")).Concat(Directory.GetFiles(Path.Combine(BinDirectory, "Dependencies"), "*.dll")).Append(sma)
             .GroupBy(Path.GetFileName).Select(g => g.Last());
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Cmdlets = _context.LoadFromAssemblyPath(Path.Combine(BinDirectory, "StsTools.PowerShell.dll"));

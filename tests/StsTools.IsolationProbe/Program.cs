@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading.Tasks;
+
+// Usage: StsTools.IsolationProbe MODULE-BIN-DIR ENDPOINT isolated|shared
+// Prints: the default context's AWSSDK.Core version, the engine's AWSSDK.Core version and load
+// context, and the caller ARN moto returned; or the error when the engine could not load.
+if (args.Length != 3) { Console.Error.WriteLine("usage: StsTools.IsolationProbe BIN ENDPOINT isolated|shared"); return 2; }
+var (bin, endpoint, mode) = (args[0], args[1], args[2]);
+
+// 1. "Another module" uses its AWSSDK.Core 3.7 first.
+var theirs = typeof(Amazon.Runtime.AWSCredentials).Assembly;
+Console.WriteLine("default AWSSDK.Core " + theirs.GetName().Version);
+
+try
+{
+    Assembly engine;
+    if (mode == "isolated")
+    {
+        // 2. StsModule's loader, exactly as its module initializer calls it on PowerShell 7.
+        var loader = Assembly.LoadFrom(Path.Combine(bin, "StsTools.Isolation.dll"));
+        loader.GetType("StsTools.Isolation.DependencyIsolation", true)!.GetMethod("Install")!.Invoke(null, new object[] { Path.Combine(bin, "Dependencies") });
+        engine = Assembly.Load(new AssemblyName("StsTools"));
+    }
+    else
+    {
+        // The control: the engine loaded into the default context beside the older SDK.
+        engine = Assembly.LoadFrom(Path.Combine(bin, "Dependencies", "StsTools.dll"));
+    }
+
+    // 3. A call through the engine, by reflection (this probe does not reference it).
+    var environment = Activator.CreateInstance(engine.GetType("StsTools.Env.DictionaryEnvironmentVariables", true)!, new object?[] { null });
+    var service = Activator.CreateInstance(engine.GetType("StsTools.Service.StsService", true)!, environment)!;
+    var options = Activator.CreateInstance(engine.GetType("StsTools.Connection.ConnectionOptions", true)!)!;
+    foreach (var (name, value) in new[] { ("EndpointUrl", endpoint), ("Region", "us-east-1"), ("AccessKey", "AKIDISOLATION0000001"), ("SecretKey", "isolation-secret") })
+        options.GetType().GetProperty(name)!.SetValue(options, value);
+    var call = service.GetType().GetMethod("GetCallerIdentityAsync")!;
+    var task = (Task)call.Invoke(service, new[] { options, null, default(System.Threading.CancellationToken) })!;
+    await task;
+    var result = task.GetType().GetProperty("Result")!.GetValue(task)!;
+
+    var ours = AssemblyLoadContext.GetLoadContext(engine)!.Assemblies.First(a => a.GetName().Name == "AWSSDK.Core");
+    Console.WriteLine("engine AWSSDK.Core " + ours.GetName().Version);
+    Console.WriteLine("engine context " + AssemblyLoadContext.GetLoadContext(engine)!.Name);
+    Console.WriteLine("arn " + result.GetType().GetProperty("Arn")!.GetValue(result));
+    return 0;
+}
+catch (Exception ex)
+{
+    while (ex is TargetInvocationException && ex.InnerException is not null) ex = ex.InnerException;
+    Console.WriteLine("failed " + ex.GetType().Name + ": " + ex.Message.Split('\n')[0]);
+    return 1;
+}
