@@ -66,6 +66,32 @@ Describe 'The module' {
     }
 }
 
+Describe 'Loading' {
+    It 'keeps the engine and the AWS SDK in a private load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'isolated'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Name | Should -Be 'StsModule'
+    }
+
+    It 'resolves from the module folders on Windows PowerShell' -Skip:($PSVersionTable.PSEdition -ne 'Desktop') {
+        [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'shared'
+    }
+}
+
+Describe 'Faults' {
+    It 'times out instead of hanging when the server never answers' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()   # accepts connections into the backlog, never answers
+        try {
+            $params = $Conn.Clone()
+            $params['EndpointUrl'] = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
+            $err = { Get-StsCallerIdentity @params -TimeoutSeconds 1 } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
+            $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        }
+        finally { $listener.Stop() }
+    }
+}
+
 Describe 'Use-StsRole' {
     It 'assumes a role and returns the STS response shape' {
         $r = Use-StsRole -RoleArn $RoleArn -RoleSessionName 'pester-1' -DurationSeconds 1800 @Conn

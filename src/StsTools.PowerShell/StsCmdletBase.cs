@@ -51,6 +51,10 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     [Parameter]
     public string? EndpointUrl { get; set; }
 
+    /// <summary>Seconds one HTTP attempt may take (1 to 3600); default STSMODULE_TIMEOUT_SECONDS, else 30.</summary>
+    [Parameter]
+    public int TimeoutSeconds { get; set; }
+
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
     protected static StsService Service => StsService.Shared;
 
@@ -64,6 +68,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         SecretKey = SecretKey,
         SessionToken = SessionToken,
         EndpointUrl = EndpointUrl,
+        TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
     };
 
     /// <summary>True when the user passed the parameter (tells "0" from "not given").</summary>

@@ -42,5 +42,5 @@ public static class CmdletCatalog
     };
 
     /// <summary>The parameters every cmdlet that calls STS shares.</summary>
-    public static readonly string[] CommonParameters = { "Region", "ProfileName", "Credential", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl" };
+    public static readonly string[] CommonParameters = { "Region", "ProfileName", "Credential", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl", "TimeoutSeconds" };
 }
