@@ -4,6 +4,8 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Model;
@@ -84,7 +86,7 @@ internal sealed class CredentialCache
             }
             var fresh = await fetch().ConfigureAwait(false);
             var entry = new CacheEntry<T> { Version = EntryVersion, Operation = operation, Key = hash, Response = fresh };
-            AtomicFile.WriteAllText(entryPath, JsonSerializer.Serialize(entry), ownerOnly: true);
+            AtomicFile.WriteAllText(entryPath, JsonSerializer.Serialize(entry, TypeInfo<T>()), ownerOnly: true);
             return fresh;
         }
     }
@@ -95,7 +97,7 @@ internal sealed class CredentialCache
         try
         {
             if (!File.Exists(path)) return false;
-            var entry = JsonSerializer.Deserialize<CacheEntry<T>>(File.ReadAllText(path));
+            var entry = JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo<T>());
             var response = entry?.Response;
             if (entry is null || entry.Version != EntryVersion || entry.Operation != operation || entry.Key != hash || response?.Credentials is null) return false;
             var c = response.Credentials;
@@ -121,11 +123,25 @@ internal sealed class CredentialCache
         return sb.ToString();
     }
 
-    private sealed class CacheEntry<T>
-    {
-        public int Version { get; set; }
-        public string Operation { get; set; } = string.Empty;
-        public string Key { get; set; } = string.Empty;
-        public T? Response { get; set; }
-    }
+    // Source-generated metadata: a fresh process reading one entry must not pay for
+    // System.Text.Json's reflection warm-up (it cost ~10 ms, five times the whole hit budget).
+    private static JsonTypeInfo<CacheEntry<T>> TypeInfo<T>() where T : class, ICredentialsResponse =>
+        (JsonTypeInfo<CacheEntry<T>>)(CacheJsonContext.Default.GetTypeInfo(typeof(CacheEntry<T>))
+            ?? throw new NotSupportedException("No cache metadata for " + typeof(T).Name));
+}
+
+/// <summary>One cache file.</summary>
+internal sealed class CacheEntry<T>
+{
+    public int Version { get; set; }
+    public string Operation { get; set; } = string.Empty;
+    public string Key { get; set; } = string.Empty;
+    public T? Response { get; set; }
+}
+
+/// <summary>The responses that are cached, for the System.Text.Json source generator.</summary>
+[JsonSerializable(typeof(CacheEntry<AssumeRoleResponse>))]
+[JsonSerializable(typeof(CacheEntry<GetSessionTokenResponse>))]
+internal sealed partial class CacheJsonContext : JsonSerializerContext
+{
 }

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace StsTools.Bench;
+
+internal static class Measure
+{
+    /// <summary>Median of the per-round averages, in milliseconds per operation.</summary>
+    public static async Task<double> MedianMsAsync(int rounds, int perRound, Func<Task> op)
+    {
+        var samples = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < perRound; i++) await op();
+            samples.Add(watch.Elapsed.TotalMilliseconds / perRound);
+        }
+        return Median(samples);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>Peak resident memory of this process (VmHWM), in MiB; 0 where /proc is missing.</summary>
+    public static double PeakMemoryMiB()
+    {
+        try
+        {
+            var line = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        }
+        catch (Exception) { return 0; }
+    }
+
+    /// <summary>Runs a child process; returns wall time in ms and its output lines.</summary>
+    public static (double WallMs, string[] Lines) Run(string file, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var watch = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        watch.Stop();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {error}");
+        return (watch.Elapsed.TotalMilliseconds, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
