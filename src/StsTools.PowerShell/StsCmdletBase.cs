@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Threading;
@@ -171,6 +173,18 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         if (SourceCredential is not null || AccessKey is not null)
             WriteWarning($"{operation} is an unsigned call: the given credentials are not used (only -Region, -ProfileName's region and -EndpointUrl apply).");
     }
+
+    /// <summary>Writes a credentials result, after putting it into the environment when asked (-SetEnvironment).</summary>
+    protected void WriteCredentialsResult<T>(T? response, bool setEnvironment, Func<T, string> describe) where T : class, ICredentialsResponse
+    {
+        if (response is null) return; // stopped by the user
+        if (setEnvironment) ApplyEnvironment(response.Credentials, describe(response));
+        WriteObject(response);
+    }
+
+    /// <summary>-PolicyArns as the engine's policy descriptors.</summary>
+    protected static List<PolicyDescriptorType> Policies(string[]? arns) =>
+        (arns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList();
 
     /// <summary>With -SetEnvironment: puts the credentials into this session's AWS_* variables.</summary>
     protected void ApplyEnvironment(Credentials credentials, string description)

@@ -24,8 +24,6 @@ public sealed class GetStsDelegatedAccessTokenCommand : SubjectPipelineCmdletBas
     {
         var request = new GetDelegatedAccessTokenRequest { TradeInToken = TradeInToken };
         var response = Invoke((service, connection, log, ct) => service.GetDelegatedAccessTokenAsync(request, connection, log, ct));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedPrincipal);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedPrincipal);
     }
 }

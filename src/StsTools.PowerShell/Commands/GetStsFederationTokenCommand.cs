@@ -45,13 +45,11 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
         {
             Name = Name,
             Policy = Policy,
-            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            PolicyArns = Policies(PolicyArns),
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
             Tags = (Tags ?? new Tag[0]).ToList(),
         };
         var response = Invoke((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.FederatedUser.Arn);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, r => r.FederatedUser.Arn);
     }
 }

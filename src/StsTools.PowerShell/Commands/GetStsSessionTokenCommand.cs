@@ -41,8 +41,6 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
             TokenCode = TokenCode,
         };
         var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct, Force));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, "a session token");
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, _ => "a session token");
     }
 }

@@ -77,7 +77,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         {
             RoleArn = RoleArn ?? string.Empty,
             RoleSessionName = RoleSessionName,
-            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            PolicyArns = Policies(PolicyArns),
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
             Tags = (Tags ?? new Tag[0]).ToList(),
@@ -94,8 +94,6 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => fromProfile
             ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
             : service.AssumeRoleAsync(request, connection, log, ct, Force));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
     }
 }

@@ -63,13 +63,11 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
             RoleArn = RoleArn,
             PrincipalArn = PrincipalArn,
             SAMLAssertion = assertion,
-            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            PolicyArns = Policies(PolicyArns),
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithSamlAsync(request, connection, log, ct));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
     }
 }

@@ -58,14 +58,12 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
             RoleSessionName = RoleSessionName,
             WebIdentityToken = WebIdentityToken,
             ProviderId = ProviderId,
-            PolicyArns = (PolicyArns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList(),
+            PolicyArns = Policies(PolicyArns),
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var tokenFile = WebIdentityTokenFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WebIdentityTokenFile);
         var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, response.AssumedRoleUser.Arn);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
     }
 }

@@ -39,8 +39,6 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var response = Invoke((service, connection, log, ct) => service.AssumeRootAsync(request, connection, log, ct));
-        if (response is null) return;
-        if (SetEnvironment) ApplyEnvironment(response.Credentials, "root of " + TargetPrincipal);
-        WriteObject(response);
+        WriteCredentialsResult(response, SetEnvironment, _ => "root of " + TargetPrincipal);
     }
 }
