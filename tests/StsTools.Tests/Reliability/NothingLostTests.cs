@@ -22,6 +22,8 @@ public sealed class NothingLostTests
     public const int KillRounds = 6;
     /// <summary>How many processes write the shared credentials file at once.</summary>
     public const int ConcurrentProcesses = 8;
+    /// <summary>Reads the raced-file reader makes at the least, so the race is always exercised.</summary>
+    private const int MinimumRacedReads = 50;
 
     private readonly string _dir = Path.Combine(TestEnvironment.Sandbox, "lost-" + Guid.NewGuid().ToString("n"));
 
@@ -92,27 +94,33 @@ public sealed class NothingLostTests
         CredentialFile.Save(path, new Credentials { AccessKeyId = "ASIASTART", SecretAccessKey = "s" }, CredentialFileFormat.Json);
         using var stop = new CancellationTokenSource();
         var reads = 0;
-        var reader = Task.Run(() =>
+        // Dedicated threads, not pool work items: on a busy 2-core CI machine the pool may run
+        // every writer before it ever schedules the reader, and then the race was never tested.
+        // The reader also keeps going until it has seen a minimum number of versions.
+        var readerStarted = new ManualResetEventSlim();
+        var reader = Task.Factory.StartNew(() =>
         {
-            while (!stop.IsCancellationRequested)
+            readerStarted.Set();
+            while (!stop.IsCancellationRequested || Volatile.Read(ref reads) < MinimumRacedReads)
             {
                 var c = CredentialFile.Load(path);
                 Assert.Equal("secret-of-" + c.AccessKeyId, c.SecretAccessKey == "s" ? "secret-of-" + c.AccessKeyId : c.SecretAccessKey);
                 Interlocked.Increment(ref reads);
             }
-        });
-        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+        }, TaskCreationOptions.LongRunning);
+        Assert.True(readerStarted.Wait(TimeSpan.FromSeconds(30)));
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Factory.StartNew(() =>
         {
             for (var i = 0; i < 25; i++)
             {
                 var id = $"ASIAW{w}N{i:D2}";
                 CredentialFile.Save(path, new Credentials { AccessKeyId = id, SecretAccessKey = "secret-of-" + id }, CredentialFileFormat.Json);
             }
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
         await Task.WhenAll(writers);
         stop.Cancel();
         await reader;
-        Assert.True(reads > 0);
+        Assert.True(reads >= MinimumRacedReads);
         var last = CredentialFile.Load(path);
         Assert.Equal("secret-of-" + last.AccessKeyId, last.SecretAccessKey);
     }
