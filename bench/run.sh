@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 export AWS_EC2_METADATA_DISABLED=true DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 dotnet build StsTools.sln -c Release -v quiet --nologo >/dev/null
 dotnet build bench/StsTools.Bench/StsTools.Bench.csproj -c Release -v quiet --nologo >/dev/null
+dotnet build bench/StsTools.ColdStart/StsTools.ColdStart.csproj -c Release -v quiet --nologo >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 moto_server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
 moto=$!

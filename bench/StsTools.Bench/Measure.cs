@@ -40,11 +40,15 @@ internal static class Measure
     }
 
     /// <summary>Runs a child process; returns wall time in ms and its output lines.</summary>
-    public static (double WallMs, string[] Lines) Run(string file, params string[] args)
+    public static (double WallMs, string[] Lines) Run(string file, params string[] args) => Run(null, file, args);
+
+    /// <summary>Runs a child process with extra environment variables.</summary>
+    public static (double WallMs, string[] Lines) Run(IDictionary<string, string>? environment, string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var pair in environment ?? new Dictionary<string, string>()) psi.Environment[pair.Key] = pair.Value;
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();

@@ -17,14 +17,12 @@ using StsTools.Service;
 using EngineRequests = StsTools.Requests;
 
 // Usage: StsTools.Bench all ENDPOINT MODULE-BIN     (the table; bench/run.sh starts moto and calls this)
-// Child modes: first-engine ENDPOINT MODULE-BIN | first-raw ENDPOINT | disk-hit ENDPOINT CACHE-DIR
+// Child mode: first-raw ENDPOINT (the engine's fresh-process modes are in bench/StsTools.ColdStart)
 const string Key = "AKIDSTSTOOLSBENCH001", Secret = "bench-secret";
 var mode = args.Length > 0 ? args[0] : "";
 switch (mode)
 {
-    case "first-engine": return await FirstEngine(args[1], args[2]);
     case "first-raw": return await FirstRaw(args[1]);
-    case "disk-hit": return await DiskHit(args[1], args[2]);
     case "all": return await All(args[1], args[2]);
     default: Console.Error.WriteLine("usage: StsTools.Bench all ENDPOINT MODULE-BIN"); return 2;
 }
@@ -59,32 +57,47 @@ static async Task<int> All(string endpoint, string bin)
     var missMs = await Measure.MedianMsAsync(5, 20, () => sts.AssumeRoleAsync(request, Engine(endpoint), forceRefresh: true));
     rows.Add(("cached AssumeRole hit (us)", $"{hitMs * 1000:F2}", $"{missMs * 1000:F0} uncached", $"{hitMs / missMs:F5}", "<= 20 us"));
 
+    // Fresh processes run bench/StsTools.ColdStart, which (like pwsh) has none of the module on its
+    // probing path and loads it from MODULE-BIN through the module's loader: the ReadyToRun images
+    // for this runtime, or with STSTOOLS_READYTORUN=0 the plain assemblies.
+    var self = Assembly.GetExecutingAssembly().Location;
+    var coldStart = Path.Combine(Path.GetDirectoryName(Assembly.GetExecutingAssembly().Location)!.Replace("StsTools.Bench", "StsTools.ColdStart"), "StsTools.ColdStart.dll");
+    var plain = new Dictionary<string, string> { ["STSTOOLS_READYTORUN"] = "0" };
+    var readyToRun = Directory.Exists(Path.Combine(bin, "Dependencies", "ReadyToRun", $"net{Environment.Version.Major}.0-{Platform()}"));
+
     // 3. A fresh process served from the disk cache vs the same process fetching from STS.
     var cacheDir = Path.Combine(Path.GetTempPath(), "ststools-bench-" + Guid.NewGuid().ToString("n"));
-    var self = Assembly.GetExecutingAssembly().Location;
-    Measure.Run("dotnet", self, "disk-hit", endpoint, cacheDir); // populates the cache
-    var hits = new List<double>();
+    Measure.Run("dotnet", coldStart, "disk-hit", endpoint, bin, cacheDir); // populates the cache
+    var hits = new List<double>(); var plainHits = new List<double>();
     var fetches = new List<double>();
     for (var i = 0; i < 5; i++)
     {
-        var lines = Measure.Run("dotnet", self, "disk-hit", endpoint, cacheDir).Lines;
+        var lines = Measure.Run("dotnet", coldStart, "disk-hit", endpoint, bin, cacheDir).Lines;
         hits.Add(double.Parse(lines.First(l => l.StartsWith("hit ")).Substring(4)));
         fetches.Add(double.Parse(lines.First(l => l.StartsWith("fetch ")).Substring(6)));
+        plainHits.Add(double.Parse(Measure.Run(plain, "dotnet", coldStart, "disk-hit", endpoint, bin, cacheDir).Lines.First(l => l.StartsWith("hit ")).Substring(4)));
     }
     rows.Add(("disk cache hit, fresh process (ms)", $"{Measure.Median(hits):F2}", $"{Measure.Median(fetches):F2} STS fetch", $"{Measure.Median(hits) / Measure.Median(fetches):F2}", "<= 2 ms"));
+    rows.Add(("  the same, plain IL (ms)", $"{Measure.Median(plainHits):F2}", "", "", ""));
 
     // 4 and 6. First call and peak memory of a fresh process: module assemblies vs raw SDK vs boto3.
-    var engineFirst = new List<double>(); var rawFirst = new List<double>(); var engineWall = new List<double>(); var rawWall = new List<double>(); var botoWall = new List<double>();
+    var engineFirst = new List<double>(); var plainFirst = new List<double>(); var rawFirst = new List<double>();
+    var engineWall = new List<double>(); var botoWall = new List<double>();
     var engineMem = new List<double>(); var rawMem = new List<double>();
-    for (var i = 0; i < 5; i++)
+    var engineJit = new List<double>(); var plainJit = new List<double>(); var rawJit = new List<double>();
+    for (var i = 0; i < 7; i++)
     {
-        var e = Measure.Run("dotnet", self, "first-engine", endpoint, bin);
-        engineWall.Add(e.WallMs); engineFirst.Add(double.Parse(e.Lines[0])); engineMem.Add(double.Parse(e.Lines[1]));
+        var e = Measure.Run("dotnet", coldStart, "first-engine", endpoint, bin);
+        engineWall.Add(e.WallMs); engineFirst.Add(double.Parse(e.Lines[0])); engineMem.Add(double.Parse(e.Lines[1])); engineJit.Add(double.Parse(e.Lines[2]));
+        var p = Measure.Run(plain, "dotnet", coldStart, "first-engine", endpoint, bin);
+        plainFirst.Add(double.Parse(p.Lines[0])); plainJit.Add(double.Parse(p.Lines[2]));
         var r = Measure.Run("dotnet", self, "first-raw", endpoint);
-        rawWall.Add(r.WallMs); rawFirst.Add(double.Parse(r.Lines[0])); rawMem.Add(double.Parse(r.Lines[1]));
+        rawFirst.Add(double.Parse(r.Lines[0])); rawMem.Add(double.Parse(r.Lines[1])); rawJit.Add(double.Parse(r.Lines[2]));
         botoWall.Add(Measure.Run("python3", "-c", "import sys, boto3; boto3.client('sts', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='AKIDSTSTOOLSBENCH001', aws_secret_access_key='x').get_caller_identity()", endpoint).WallMs);
     }
     rows.Add(("first call after load (ms)", $"{Measure.Median(engineFirst):F1}", $"{Measure.Median(rawFirst):F1} raw SDK", $"{Measure.Median(engineFirst) / Measure.Median(rawFirst):F2}", "<= 0.6"));
+    rows.Add(("  the same, plain IL (ms)", $"{Measure.Median(plainFirst):F1}", $"{Measure.Median(rawFirst):F1} raw SDK", $"{Measure.Median(plainFirst) / Measure.Median(rawFirst):F2}", ""));
+    rows.Add(("  methods JIT-compiled by the first call", $"{Measure.Median(engineJit):F0}", $"{Measure.Median(rawJit):F0} raw SDK", $"plain IL: {Measure.Median(plainJit):F0}", ""));
     rows.Add(("fresh whole process (ms)", $"{Measure.Median(engineWall):F0}", $"{Measure.Median(botoWall):F0} python3+boto3", $"{Measure.Median(engineWall) / Measure.Median(botoWall):F2}", "< 1"));
     rows.Add(("peak memory, cold start (MiB)", $"{Measure.Median(engineMem):F1}", $"{Measure.Median(rawMem):F1} raw SDK", $"{Measure.Median(engineMem) / Measure.Median(rawMem):F2}", "<= 1.1"));
 
@@ -98,7 +111,7 @@ static async Task<int> All(string endpoint, string bin)
     Console.WriteLine($"| figure | StsModule | compared with | ratio | target |");
     Console.WriteLine($"|---|---|---|---|---|");
     foreach (var row in rows) Console.WriteLine($"| {row.Figure} | {row.Ours} | {row.Theirs} | {row.Ratio} | {row.Target} |");
-    Console.WriteLine($"(medians of 5 to 7 rounds; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription})");
+    Console.WriteLine($"(medians of 5 to 7 rounds; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; ReadyToRun images for {Platform()}: {(readyToRun ? "yes" : "no, plain IL")})");
     return built == 0 ? 0 : 1;
 }
 
@@ -114,25 +127,6 @@ static async Task<double> Throughput(int calls, int workers, Func<int, Task> cal
     return calls / watch.Elapsed.TotalSeconds;
 }
 
-static async Task<int> FirstEngine(string endpoint, string bin)
-{
-    // As a pwsh session after Import-Module: the shipped assemblies through the module's loader.
-    var watch = Stopwatch.StartNew();
-    var loader = Assembly.LoadFrom(Path.Combine(bin, "StsTools.Isolation.dll"));
-    loader.GetType("StsTools.Isolation.DependencyIsolation", true)!.GetMethod("Install")!.Invoke(null, new object[] { Path.Combine(bin, "Dependencies") });
-    var engine = Assembly.Load(new AssemblyName("StsTools"));
-    var env = Activator.CreateInstance(engine.GetType("StsTools.Env.DictionaryEnvironmentVariables", true)!, new object?[] { null });
-    var service = Activator.CreateInstance(engine.GetType("StsTools.Service.StsService", true)!, env)!;
-    var options = Activator.CreateInstance(engine.GetType("StsTools.Connection.ConnectionOptions", true)!)!;
-    foreach (var (name, value) in new[] { ("EndpointUrl", endpoint), ("Region", "us-east-1"), ("AccessKey", Key), ("SecretKey", Secret) })
-        options.GetType().GetProperty(name)!.SetValue(options, value);
-    var task = (Task)service.GetType().GetMethod("GetCallerIdentityAsync")!.Invoke(service, new[] { options, null, default(CancellationToken) })!;
-    await task;
-    Console.WriteLine(watch.Elapsed.TotalMilliseconds.ToString("F2"));
-    Console.WriteLine(Measure.PeakMemoryMiB().ToString("F1"));
-    return 0;
-}
-
 static async Task<int> FirstRaw(string endpoint)
 {
     var watch = Stopwatch.StartNew();
@@ -140,27 +134,12 @@ static async Task<int> FirstRaw(string endpoint)
     await client.GetCallerIdentityAsync(new GetCallerIdentityRequest());
     Console.WriteLine(watch.Elapsed.TotalMilliseconds.ToString("F2"));
     Console.WriteLine(Measure.PeakMemoryMiB().ToString("F1"));
+    Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount());
     return 0;
 }
 
-static async Task<int> DiskHit(string endpoint, string cacheDir)
+static string Platform()
 {
-    var request = new EngineRequests.AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/BenchDisk", RoleSessionName = "disk" };
-    using var sts = new StsService(new DictionaryEnvironmentVariables()) { CacheOptions = new CacheOptions { DiskEnabled = true, Directory = cacheDir } };
-    // Warm the engine's own code paths on another key, so the figure is the hit, not the JIT.
-    await sts.AssumeRoleAsync(new EngineRequests.AssumeRoleRequest { RoleArn = request.RoleArn, RoleSessionName = "warm" }, Engine(endpoint), forceRefresh: true);
-    var watch = Stopwatch.StartNew();
-    await sts.AssumeRoleAsync(request, Engine(endpoint));
-    Console.WriteLine("hit " + watch.Elapsed.TotalMilliseconds.ToString("F3"));
-    if (Environment.GetEnvironmentVariable("STS_BENCH_DETAIL") == "1")
-    {
-        using var second = new StsService(new DictionaryEnvironmentVariables()) { CacheOptions = new CacheOptions { DiskEnabled = true, Directory = cacheDir } };
-        watch.Restart();
-        await second.AssumeRoleAsync(request, Engine(endpoint));
-        Console.WriteLine("second-hit " + watch.Elapsed.TotalMilliseconds.ToString("F3"));
-    }
-    watch.Restart();
-    await sts.AssumeRoleAsync(request, Engine(endpoint), forceRefresh: true);
-    Console.WriteLine("fetch " + watch.Elapsed.TotalMilliseconds.ToString("F3"));
-    return 0;
+    var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+    return os + "-" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 }

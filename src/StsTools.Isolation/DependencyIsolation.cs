@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace StsTools.Isolation;
@@ -21,6 +22,9 @@ public static class DependencyIsolation
 
     /// <summary>The private context, once installed.</summary>
     public static AssemblyLoadContext? Context => _context;
+
+    /// <summary>The ReadyToRun folder the private context loads from, or null when it loads the plain assemblies.</summary>
+    public static string? ReadyToRunDirectory => _context?.ReadyToRunDirectory;
 
     /// <summary>Creates the private context over <paramref name="dependencyDirectory"/> and hooks the default context.</summary>
     public static void Install(string dependencyDirectory)
@@ -51,18 +55,64 @@ public static class DependencyIsolation
         string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? _context?.LoadFromAssemblyName(name) : null;
 }
 
-/// <summary>Loads an assembly from the Dependencies folder when it is there; anything else (the BCL) from the default context.</summary>
+/// <summary>
+/// Loads an assembly from the Dependencies folder when it is there; anything else (the BCL) from the
+/// default context. Where the build shipped ReadyToRun images for the running .NET major version
+/// and platform (Dependencies/ReadyToRun/net&lt;major&gt;.0-&lt;rid&gt;/), those are loaded instead of
+/// the plain netstandard2.0 copies: the same assemblies with their code precompiled, so the first
+/// command of a session does not wait for the JIT.
+/// </summary>
 public sealed class StsLoadContext : AssemblyLoadContext
 {
+    /// <summary>Set to 0 or false, the plain assemblies are loaded even where ReadyToRun images exist.</summary>
+    public const string ReadyToRunVariable = "STSTOOLS_READYTORUN";
+
     private readonly string _directory;
 
     /// <summary>Creates the context over a folder.</summary>
-    public StsLoadContext(string directory) : base("StsModule", isCollectible: false) => _directory = directory;
+    public StsLoadContext(string directory) : base("StsModule", isCollectible: false)
+    {
+        _directory = directory;
+        ReadyToRunDirectory = FindReadyToRunDirectory(directory);
+    }
+
+    /// <summary>The ReadyToRun folder in use for this runtime and platform, or null for the plain assemblies.</summary>
+    public string? ReadyToRunDirectory { get; }
+
+    /// <summary>The folder name ReadyToRun images for this process would have, such as "net10.0-linux-x64".</summary>
+    public static string ReadyToRunFolderName
+    {
+        get
+        {
+            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx" : "linux";
+            var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            return $"net{Environment.Version.Major}.0-{os}-{arch}";
+        }
+    }
 
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        var path = Path.Combine(_directory, assemblyName.Name + ".dll");
-        return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        var file = assemblyName.Name + ".dll";
+        var path = Path.Combine(_directory, file);
+        if (!File.Exists(path)) return null;
+        // Only assemblies the plain folder has are taken from the ReadyToRun folder, so a partial
+        // ReadyToRun set can never add or replace anything else.
+        if (ReadyToRunDirectory is not null)
+        {
+            var precompiled = Path.Combine(ReadyToRunDirectory, file);
+            if (File.Exists(precompiled)) return LoadFromAssemblyPath(precompiled);
+        }
+        return LoadFromAssemblyPath(path);
+    }
+
+    private static string? FindReadyToRunDirectory(string directory)
+    {
+        var setting = Environment.GetEnvironmentVariable(ReadyToRunVariable);
+        if (string.Equals(setting, "0", StringComparison.Ordinal) || string.Equals(setting, "false", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var candidate = Path.Combine(directory, "ReadyToRun", ReadyToRunFolderName);
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }

@@ -45,6 +45,8 @@ try
     var ours = AssemblyLoadContext.GetLoadContext(engine)!.Assemblies.First(a => a.GetName().Name == "AWSSDK.Core");
     Console.WriteLine("engine AWSSDK.Core " + ours.GetName().Version);
     Console.WriteLine("engine context " + AssemblyLoadContext.GetLoadContext(engine)!.Name);
+    Console.WriteLine("engine image " + engine.Location);
+    Console.WriteLine("sdk image " + ours.Location);
     Console.WriteLine("arn " + result.GetType().GetProperty("Arn")!.GetValue(result));
     return 0;
 }
