@@ -85,6 +85,17 @@ Describe 'Loading' {
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Name | Should -Be 'StsModule'
     }
 
+    It 'runs the ReadyToRun images built for this runtime and platform, and the AWS SDK beside them' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        $folder = [IO.Path]::Combine($RepoRoot, 'bin', 'Dependencies', 'ReadyToRun', [StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)
+        if (-not (Test-Path $folder)) { Set-ItResult -Skipped -Because "the build made no images for $([StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)" }
+        $null = Get-StsCallerIdentity @Conn
+        [StsTools.Isolation.DependencyIsolation]::ReadyToRunDirectory | Should -Be $folder
+        [StsTools.Model.Credentials].Assembly.Location | Should -Be (Join-Path $folder 'StsTools.dll')
+        $sdk = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Assemblies |
+            Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' }
+        $sdk.Location | Should -Be (Join-Path $folder 'AWSSDK.Core.dll')
+    }
+
     It 'resolves from the module folders on Windows PowerShell' -Skip:($PSVersionTable.PSEdition -ne 'Desktop') {
         [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'shared'
     }

@@ -59,10 +59,10 @@ static async Task<int> All(string endpoint, string bin)
 
     // Fresh processes run bench/StsTools.ColdStart, which (like pwsh) has none of the module on its
     // probing path and loads it from MODULE-BIN through the module's loader: the ReadyToRun images
-    // for this runtime, or with STSTOOLS_READYTORUN=0 the plain assemblies.
+    // for this runtime, or with STSMODULE_READYTORUN=0 the plain assemblies.
     var self = Assembly.GetExecutingAssembly().Location;
     var coldStart = Path.Combine(Path.GetDirectoryName(Assembly.GetExecutingAssembly().Location)!.Replace("StsTools.Bench", "StsTools.ColdStart"), "StsTools.ColdStart.dll");
-    var plain = new Dictionary<string, string> { ["STSTOOLS_READYTORUN"] = "0" };
+    var plain = new Dictionary<string, string> { ["STSMODULE_READYTORUN"] = "0" };
     var readyToRun = Directory.Exists(Path.Combine(bin, "Dependencies", "ReadyToRun", $"net{Environment.Version.Major}.0-{Platform()}"));
 
     // 3. A fresh process served from the disk cache vs the same process fetching from STS.

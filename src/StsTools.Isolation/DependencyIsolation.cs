@@ -65,7 +65,7 @@ public static class DependencyIsolation
 public sealed class StsLoadContext : AssemblyLoadContext
 {
     /// <summary>Set to 0 or false, the plain assemblies are loaded even where ReadyToRun images exist.</summary>
-    public const string ReadyToRunVariable = "STSTOOLS_READYTORUN";
+    public const string ReadyToRunVariable = "STSMODULE_READYTORUN";
 
     private readonly string _directory;
 

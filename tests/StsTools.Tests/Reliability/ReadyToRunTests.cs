@@ -85,9 +85,9 @@ public sealed class ReadyToRunTests : IClassFixture<MotoServer>
     [Theory]
     [InlineData("0")]
     [InlineData("false")]
-    public void STSTOOLS_READYTORUN_off_loads_the_plain_assemblies(string setting)
+    public void STSMODULE_READYTORUN_off_loads_the_plain_assemblies(string setting)
     {
-        var (code, output) = Probe(Bin, new Dictionary<string, string?> { ["STSTOOLS_READYTORUN"] = setting });
+        var (code, output) = Probe(Bin, new Dictionary<string, string?> { ["STSMODULE_READYTORUN"] = setting });
         Assert.True(code == 0, output);
         Assert.Equal(Path.Combine(Bin, "Dependencies", "StsTools.dll"), Line(output, "engine image "));
         Assert.Equal(Path.Combine(Bin, "Dependencies", "AWSSDK.Core.dll"), Line(output, "sdk image "));
