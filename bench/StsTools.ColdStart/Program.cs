@@ -56,11 +56,12 @@ internal static class ColdStart
         // Warm the engine's STS path on another key, so the figure is the hit, not the first call.
         await sts.AssumeRoleAsync(new EngineRequests.AssumeRoleRequest { RoleArn = request.RoleArn, RoleSessionName = "warm" }, Engine(endpoint), forceRefresh: true);
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        if (Environment.GetEnvironmentVariable("STS_BENCH_JITLOG") == "1") Console.Error.WriteLine("---- hit start " + DateTime.UtcNow.ToString("HH:mm:ss.ffffff"));
         var watch = Stopwatch.StartNew();
         await sts.AssumeRoleAsync(request, Engine(endpoint));
         Console.WriteLine("hit " + watch.Elapsed.TotalMilliseconds.ToString("F3"));
         Console.WriteLine("hit-jitted " + (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted));
-        if (Environment.GetEnvironmentVariable("STS_BENCH_JITLOG") == "1") Console.Error.WriteLine("---- hit done");
+        if (Environment.GetEnvironmentVariable("STS_BENCH_JITLOG") == "1") Console.Error.WriteLine("---- hit done " + DateTime.UtcNow.ToString("HH:mm:ss.ffffff"));
         watch.Restart();
         await sts.AssumeRoleAsync(request, Engine(endpoint), forceRefresh: true);
         Console.WriteLine("fetch " + watch.Elapsed.TotalMilliseconds.ToString("F3"));
@@ -79,6 +80,6 @@ internal sealed class JitLog : System.Diagnostics.Tracing.EventListener
     protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
     {
         if (e.EventName != "MethodJittingStarted_V1" || e.Payload is null) return;
-        Console.Error.WriteLine($"jit {e.Payload[4]}::{e.Payload[5]} {e.Payload[6]}");
+        Console.Error.WriteLine($"jit {e.TimeStamp:HH:mm:ss.ffffff} {e.Payload[4]}::{e.Payload[5]} {e.Payload[6]}");
     }
 }

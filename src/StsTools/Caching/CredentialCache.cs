@@ -97,7 +97,7 @@ internal sealed class CredentialCache
         try
         {
             if (!File.Exists(path)) return false;
-            var entry = JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo<T>());
+            var entry = CacheEntryReader.Read<T>(File.ReadAllBytes(path));
             var response = entry?.Response;
             if (entry is null || entry.Version != EntryVersion || entry.Operation != operation || entry.Key != hash || response?.Credentials is null) return false;
             var c = response.Credentials;
@@ -123,8 +123,8 @@ internal sealed class CredentialCache
         return sb.ToString();
     }
 
-    // Source-generated metadata: a fresh process reading one entry must not pay for
-    // System.Text.Json's reflection warm-up (it cost ~10 ms, five times the whole hit budget).
+    // Source-generated metadata for writing entries (System.Text.Json's reflection warm-up cost
+    // ~10 ms); reading is CacheEntryReader's, for the same reason.
     private static JsonTypeInfo<CacheEntry<T>> TypeInfo<T>() where T : class, ICredentialsResponse =>
         (JsonTypeInfo<CacheEntry<T>>)(CacheJsonContext.Default.GetTypeInfo(typeof(CacheEntry<T>))
             ?? throw new NotSupportedException("No cache metadata for " + typeof(T).Name));
