@@ -61,9 +61,9 @@ static async Task<int> All(string endpoint, string bin)
     // probing path and loads it from MODULE-BIN through the module's loader: the ReadyToRun images
     // for this runtime, or with STSMODULE_READYTORUN=0 the plain assemblies.
     var self = Assembly.GetExecutingAssembly().Location;
-    var coldStart = Path.Combine(Path.GetDirectoryName(Assembly.GetExecutingAssembly().Location)!.Replace("StsTools.Bench", "StsTools.ColdStart"), "StsTools.ColdStart.dll");
+    var coldStart = Path.Combine(Path.GetDirectoryName(self)!.Replace("StsTools.Bench", "StsTools.ColdStart"), "StsTools.ColdStart.dll");
     var plain = new Dictionary<string, string> { ["STSMODULE_READYTORUN"] = "0" };
-    var readyToRun = Directory.Exists(Path.Combine(bin, "Dependencies", "ReadyToRun", $"net{Environment.Version.Major}.0-{Platform()}"));
+    var readyToRun = Directory.Exists(Path.Combine(bin, "Dependencies", "ReadyToRun", StsTools.Isolation.StsLoadContext.ReadyToRunFolderName));
 
     // 3. A fresh process served from the disk cache vs the same process fetching from STS.
     var cacheDir = Path.Combine(Path.GetTempPath(), "ststools-bench-" + Guid.NewGuid().ToString("n"));
@@ -111,7 +111,7 @@ static async Task<int> All(string endpoint, string bin)
     Console.WriteLine($"| figure | StsModule | compared with | ratio | target |");
     Console.WriteLine($"|---|---|---|---|---|");
     foreach (var row in rows) Console.WriteLine($"| {row.Figure} | {row.Ours} | {row.Theirs} | {row.Ratio} | {row.Target} |");
-    Console.WriteLine($"(medians of 5 to 7 rounds; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; ReadyToRun images for {Platform()}: {(readyToRun ? "yes" : "no, plain IL")})");
+    Console.WriteLine($"(medians of 5 to 7 rounds; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; ReadyToRun images {StsTools.Isolation.StsLoadContext.ReadyToRunFolderName}: {(readyToRun ? "yes" : "no, plain IL")})");
     return built == 0 ? 0 : 1;
 }
 
@@ -136,10 +136,4 @@ static async Task<int> FirstRaw(string endpoint)
     Console.WriteLine(Measure.PeakMemoryMiB().ToString("F1"));
     Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount());
     return 0;
-}
-
-static string Platform()
-{
-    var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
-    return os + "-" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 }

@@ -44,8 +44,7 @@ internal static class CacheEntryReader
 
     private static ICredentialsResponse? ReadResponse(ref Utf8JsonReader reader, bool assumeRole)
     {
-        if (IsNull(ref reader)) return null;
-        Expect(ref reader, JsonTokenType.StartObject, advance: false);
+        if (!AtObject(ref reader)) return null;
         var credentials = new Credentials();
         var user = new AssumedRoleUser();
         var metadata = new ResponseMetadata();
@@ -70,8 +69,7 @@ internal static class CacheEntryReader
 
     private static Credentials? ReadCredentials(ref Utf8JsonReader reader)
     {
-        if (IsNull(ref reader)) return null;
-        Expect(ref reader, JsonTokenType.StartObject, advance: false);
+        if (!AtObject(ref reader)) return null;
         var c = new Credentials();
         while (NextProperty(ref reader, out var name))
         {
@@ -92,8 +90,7 @@ internal static class CacheEntryReader
 
     private static AssumedRoleUser? ReadUser(ref Utf8JsonReader reader)
     {
-        if (IsNull(ref reader)) return null;
-        Expect(ref reader, JsonTokenType.StartObject, advance: false);
+        if (!AtObject(ref reader)) return null;
         var user = new AssumedRoleUser();
         while (NextProperty(ref reader, out var name))
         {
@@ -109,8 +106,7 @@ internal static class CacheEntryReader
 
     private static ResponseMetadata? ReadMetadata(ref Utf8JsonReader reader)
     {
-        if (IsNull(ref reader)) return null;
-        Expect(ref reader, JsonTokenType.StartObject, advance: false);
+        if (!AtObject(ref reader)) return null;
         var m = new ResponseMetadata();
         while (NextProperty(ref reader, out var name))
         {
@@ -121,8 +117,7 @@ internal static class CacheEntryReader
                 case "RetryAttempts": m.RetryAttempts = ReadInt(ref reader); break;
                 case "HostId": m.HostId = ReadString(ref reader); break;
                 case "HTTPHeaders":
-                    if (IsNull(ref reader)) { m.HTTPHeaders = null!; break; }
-                    Expect(ref reader, JsonTokenType.StartObject, advance: false);
+                    if (!AtObject(ref reader)) { m.HTTPHeaders = null!; break; }
                     var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                     while (NextProperty(ref reader, out var header)) headers[header] = ReadString(ref reader)!;
                     m.HTTPHeaders = headers;
@@ -155,7 +150,13 @@ internal static class CacheEntryReader
         if (reader.TokenType != type) throw new JsonException($"Expected {type}, found {reader.TokenType}.");
     }
 
-    private static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+    // On a value that must be an object or null: false for null, true for an object, a miss otherwise.
+    private static bool AtObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return false;
+        Expect(ref reader, JsonTokenType.StartObject, advance: false);
+        return true;
+    }
 
     private static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {

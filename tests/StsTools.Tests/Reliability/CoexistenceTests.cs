@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using StsTools.Tests.Infrastructure;
 using Xunit;
@@ -16,12 +15,7 @@ public sealed class CoexistenceTests : IClassFixture<MotoServer>
 
     public CoexistenceTests(MotoServer moto) => _moto = moto;
 
-    private (int Code, string Out) Probe(string mode)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory.Replace("StsTools.Tests", "StsTools.IsolationProbe"), "StsTools.IsolationProbe.dll");
-        var (code, stdout, stderr) = ChildProcess.Run("dotnet", new[] { dll, Path.Combine(TestEnvironment.RepoRoot, "bin"), _moto.Endpoint, mode });
-        return (code, stdout + "\n" + stderr);
-    }
+    private (int Code, string Out) Probe(string mode) => IsolationProbe.Run(Path.Combine(TestEnvironment.RepoRoot, "bin"), _moto.Endpoint, mode);
 
     [Fact]
     public void The_isolated_engine_works_beside_an_older_AWSSDK_Core()

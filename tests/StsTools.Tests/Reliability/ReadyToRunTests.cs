@@ -62,12 +62,8 @@ public sealed class ReadyToRunTests : IClassFixture<MotoServer>
         }
     }
 
-    private (int Code, string Out) Probe(string bin, IDictionary<string, string?>? environment = null)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory.Replace("StsTools.Tests", "StsTools.IsolationProbe"), "StsTools.IsolationProbe.dll");
-        var (code, stdout, stderr) = ChildProcess.Run("dotnet", new[] { dll, bin, _moto.Endpoint, "isolated" }, environment);
-        return (code, stdout + "\n" + stderr);
-    }
+    private (int Code, string Out) Probe(string bin, IDictionary<string, string?>? environment = null) =>
+        IsolationProbe.Run(bin, _moto.Endpoint, "isolated", environment);
 
     private static string Line(string output, string prefix) =>
         output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(prefix, StringComparison.Ordinal)).Substring(prefix.Length);
