@@ -1,5 +1,7 @@
 // Child processes of bench/StsTools.Bench: the figures that need a fresh process.
-// Modes: first-engine ENDPOINT MODULE-BIN | disk-hit ENDPOINT MODULE-BIN CACHE-DIR
+// Modes: first-engine ENDPOINT MODULE-BIN (prints first-call ms, peak MiB, methods the first call
+//        JIT-compiled, load ms, JIT ms of the first call)
+//        disk-hit ENDPOINT MODULE-BIN CACHE-DIR
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -7,6 +9,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using StsTools.Caching;
 using StsTools.Connection;
 using StsTools.Env;
@@ -15,16 +18,29 @@ using EngineRequests = StsTools.Requests;
 
 using var jitLog = Environment.GetEnvironmentVariable("STS_BENCH_JITLOG") == "1" ? new JitLog() : null;
 var watch = Stopwatch.StartNew();
-// As the module's cmdlet assembly does at import: the loader from bin, the engine through it.
+// As Import-Module does: the cmdlet assembly's initializer installs the loader from bin; then the
+// module's shipped assemblies are loaded (not run) through it. The first-call figure starts after
+// this, as a user's first command starts after Import-Module; the load is reported on its own.
 var loader = Assembly.LoadFrom(Path.Combine(args[2], "StsTools.Isolation.dll"));
-loader.GetType("StsTools.Isolation.DependencyIsolation", true)!.GetMethod("Install")!.Invoke(null, new object[] { Path.Combine(args[2], "Dependencies") });
+var isolation = loader.GetType("StsTools.Isolation.DependencyIsolation", true)!;
+isolation.GetMethod("Install")!.Invoke(null, new object[] { Path.Combine(args[2], "Dependencies") });
+var context = (AssemblyLoadContext)isolation.GetProperty("Context")!.GetValue(null)!;
+foreach (var name in new[] { "StsTools", "AWSSDK.Core", "AWSSDK.SecurityToken" }) context.LoadFromAssemblyName(new AssemblyName(name));
+var loadMs = watch.Elapsed.TotalMilliseconds;
 switch (args[0])
 {
     case "first-engine":
+        var jittedAtLoad = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeAtLoad = System.Runtime.JitInfo.GetCompilationTime();
+        if (jitLog is not null) Console.Error.WriteLine("---- first call");
+        watch.Restart();
         await ColdStart.FirstCall(args[1]);
-        Console.WriteLine(watch.Elapsed.TotalMilliseconds.ToString("F2"));
+        var firstMs = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine(firstMs.ToString("F2"));
         Console.WriteLine(StsTools.Bench.Measure.PeakMemoryMiB().ToString("F1"));
-        Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount());
+        Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount() - jittedAtLoad);
+        Console.WriteLine(loadMs.ToString("F2"));
+        Console.WriteLine((System.Runtime.JitInfo.GetCompilationTime() - jitTimeAtLoad).TotalMilliseconds.ToString("F1"));
         return 0;
     case "disk-hit":
         await ColdStart.DiskHit(args[1], args[3]);

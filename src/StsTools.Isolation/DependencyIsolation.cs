@@ -84,10 +84,18 @@ public sealed class StsLoadContext : AssemblyLoadContext
     {
         get
         {
-            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
-                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx" : "linux";
-            var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-            return $"net{Environment.Version.Major}.0-{os}-{arch}";
+            // Plain string work only: this runs at Import-Module, before anything has initialised
+            // culture data, and ToLowerInvariant or a format string would pay for that here.
+            var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+            var arch = RuntimeInformation.ProcessArchitecture switch
+            {
+                Architecture.X64 => "x64",
+                Architecture.Arm64 => "arm64",
+                Architecture.X86 => "x86",
+                Architecture.Arm => "arm",
+                var other => other.ToString().ToLowerInvariant(),
+            };
+            return "net" + Environment.Version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0-" + os + "-" + arch;
         }
     }
 

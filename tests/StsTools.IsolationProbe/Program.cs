@@ -3,13 +3,16 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Threading;
 using System.Threading.Tasks;
 
 // Usage: StsTools.IsolationProbe MODULE-BIN-DIR ENDPOINT isolated|shared
 // Prints: the default context's AWSSDK.Core version, the engine's AWSSDK.Core version and load
 // context, and the caller ARN moto returned; or the error when the engine could not load.
+// With STS_PROBE_JIT=1 also "jitted TYPE::METHOD" for each method the JIT compiled.
 if (args.Length != 3) { Console.Error.WriteLine("usage: StsTools.IsolationProbe BIN ENDPOINT isolated|shared"); return 2; }
 var (bin, endpoint, mode) = (args[0], args[1], args[2]);
+using var jitted = Environment.GetEnvironmentVariable("STS_PROBE_JIT") == "1" ? new JitRecorder() : null;
 
 // 1. "Another module" uses its AWSSDK.Core 3.7 first.
 var theirs = typeof(Amazon.Runtime.AWSCredentials).Assembly;
@@ -48,6 +51,7 @@ try
     Console.WriteLine("engine image " + engine.Location);
     Console.WriteLine("sdk image " + ours.Location);
     Console.WriteLine("arn " + result.GetType().GetProperty("Arn")!.GetValue(result));
+    foreach (var method in jitted?.Drain() ?? Array.Empty<string>()) Console.WriteLine("jitted " + method);
     return 0;
 }
 catch (Exception ex)
@@ -55,4 +59,31 @@ catch (Exception ex)
     while (ex is TargetInvocationException && ex.InnerException is not null) ex = ex.InnerException;
     Console.WriteLine("failed " + ex.GetType().Name + ": " + ex.Message.Split('\n')[0]);
     return 1;
+}
+
+/// <summary>Records the methods the JIT compiles (runtime events reach a listener asynchronously: <see cref="Drain"/> waits for them to settle).</summary>
+internal sealed class JitRecorder : System.Diagnostics.Tracing.EventListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _methods = new();
+    private long _lastEvent = Environment.TickCount64;
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName != "MethodJittingStarted_V1" || e.Payload is null) return;
+        _methods.Enqueue($"{e.Payload[4]}::{e.Payload[5]}");
+        Interlocked.Exchange(ref _lastEvent, Environment.TickCount64);
+    }
+
+    public string[] Drain()
+    {
+        var deadline = Environment.TickCount64 + 10_000;
+        while (Environment.TickCount64 - Interlocked.Read(ref _lastEvent) < 1_000 && Environment.TickCount64 < deadline) Thread.Sleep(100);
+        return _methods.ToArray();
+    }
 }

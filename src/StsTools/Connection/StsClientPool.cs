@@ -17,15 +17,27 @@ internal sealed class StsClientPool : IDisposable
     private const int MaxClients = 64;
     private readonly ConcurrentDictionary<string, Lazy<StsClient>> _clients = new(StringComparer.Ordinal);
     private int _created;
+    // Keys added since the last Clear, at most a few too many under races (the bound is a guard, not
+    // a contract); counted here because the dictionary's Count takes every one of its locks.
+    private int _pooled;
 
     /// <summary>How many clients this pool has built (the benchmark and tests watch it).</summary>
     public int ClientsCreated => Volatile.Read(ref _created);
 
     public StsClient Get(ResolvedConnection connection)
     {
+        if (_clients.TryGetValue(connection.PoolKey, out var pooled)) return pooled.Value;
         // Dropped, not disposed: another thread may still be using one of them.
-        if (_clients.Count >= MaxClients && !_clients.ContainsKey(connection.PoolKey)) _clients.Clear();
-        return _clients.GetOrAdd(connection.PoolKey, _ => new Lazy<StsClient>(() => Create(connection), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        if (Volatile.Read(ref _pooled) >= MaxClients)
+        {
+            _clients.Clear();
+            Interlocked.Exchange(ref _pooled, 0);
+        }
+        return _clients.GetOrAdd(connection.PoolKey, _ =>
+        {
+            Interlocked.Increment(ref _pooled);
+            return new Lazy<StsClient>(() => Create(connection), LazyThreadSafetyMode.ExecutionAndPublication);
+        }).Value;
     }
 
     private StsClient Create(ResolvedConnection connection)

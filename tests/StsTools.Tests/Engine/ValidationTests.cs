@@ -108,6 +108,26 @@ public sealed class ValidationTests : IDisposable
     };
 
     [Theory]
+    [InlineData("us-east-1", true)]
+    [InlineData("eu-central-2", true)]
+    [InlineData("us-gov-west-1", true)]
+    [InlineData("cn-northwest-1", true)]
+    [InlineData("us-iso-east-1", true)]
+    [InlineData("Frankfurt", false)]
+    [InlineData("us", false)]
+    [InlineData("us-", false)]
+    [InlineData("-us-east-1", false)]
+    [InlineData("us--east-1", false)]
+    [InlineData("US-EAST-1", false)]
+    [InlineData("u-east-1", false)]
+    [InlineData("us_east_1", false)]
+    [InlineData("1us-east", false)]
+    [InlineData("us-east-1\n", false)]
+    [InlineData("", false)]
+    public void Region_names_are_checked_by_shape(string region, bool valid) =>
+        Assert.Equal(valid, StsTools.Connection.SourceCredentialResolver.IsRegionName(region));
+
+    [Theory]
     [MemberData(nameof(BadConnections))]
     public async Task Bad_connection_parameters_are_rejected_before_the_network(string errorId, Action<ConnectionOptions> spoil)
     {

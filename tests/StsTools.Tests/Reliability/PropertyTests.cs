@@ -45,6 +45,15 @@ public sealed class PropertyTests
         Expect<StsValidationException>(() => StsInputValidator.RoleArn($"arn:aws:iam::{account.Get:D12}:role/{(path ? "p/" : "")}{name}", "RoleArn"));
 
     [Property(MaxTest = Cases)]
+    public void Region_names_are_checked_as_the_documented_pattern_would(byte[] picks)
+    {
+        // Strings over the characters that matter, so that many are region-shaped.
+        var text = new string(picks.Select(b => "aez09-A_"[b % 8]).ToArray());
+        var pattern = System.Text.RegularExpressions.Regex.IsMatch(text, @"^[a-z]{2,}(-[a-z0-9]+)+\z");
+        Xunit.Assert.Equal(pattern, StsTools.Connection.SourceCredentialResolver.IsRegionName(text));
+    }
+
+    [Property(MaxTest = Cases)]
     public void Session_names_external_ids_source_identities(string value)
     {
         Expect<StsValidationException>(() => StsInputValidator.RoleSessionName(value));

@@ -62,6 +62,56 @@ public sealed class ReadyToRunTests : IClassFixture<MotoServer>
         }
     }
 
+    // READYTORUN_FLAG_UNRELATED_R2R_CODE: the image holds code for generics defined elsewhere
+    // (the framework's, over our types), which the runtime then looks for in it.
+    private const uint UnrelatedCodeFlag = 0x80;
+
+    private static uint ReadyToRunFlags(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        var header = pe.GetSectionData(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.RelativeVirtualAddress).GetReader();
+        Assert.Equal(0x00525452u, header.ReadUInt32()); // "RTR"
+        header.ReadUInt16(); // major
+        header.ReadUInt16(); // minor
+        return header.ReadUInt32();
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    public void Images_hold_the_framework_generic_code_the_module_runs(int major)
+    {
+        foreach (var name in Shipped)
+            Assert.True((ReadyToRunFlags(Path.Combine(FolderFor(major), name)) & UnrelatedCodeFlag) != 0,
+                $"{name} for .NET {major} was compiled without cross-module generics (--opt-cross-module, --non-local-generics-module)");
+    }
+
+    private static string[] Jitted(string output) =>
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("jitted ", StringComparison.Ordinal)).Select(l => l.Substring(7)).ToArray();
+
+    // The async state machine boxes of our own pipeline handler and of the SDK's retry handler: framework
+    // generics only the ReadyToRun profile (src/StsTools.ReadyToRunProfile) gets precompiled.
+    private static bool IsProfiledBoxMoveNext(string method) =>
+        method.Contains("AsyncStateMachineBox", StringComparison.Ordinal) && method.EndsWith("::MoveNext", StringComparison.Ordinal) &&
+        (method.Contains("StsTools.Connection.ExchangeCaptureHandler+<InvokeAsync>", StringComparison.Ordinal) ||
+         method.Contains("Amazon.Runtime.Internal.RetryHandler+<InvokeAsync>", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_first_call_runs_the_async_plumbing_of_the_engine_and_the_SDK_precompiled()
+    {
+        var (code, output) = Probe(Bin, new Dictionary<string, string?> { ["STS_PROBE_JIT"] = "1" });
+        Assert.True(code == 0, output);
+        var jitted = Jitted(output);
+        Assert.NotEmpty(jitted); // the recorder saw the JIT at work (the probe's own code)
+        Assert.DoesNotContain(jitted, IsProfiledBoxMoveNext);
+
+        // The control: the same boxes are JIT-compiled when the plain assemblies run.
+        var (plainCode, plainOutput) = Probe(Bin, new Dictionary<string, string?> { ["STS_PROBE_JIT"] = "1", ["STSMODULE_READYTORUN"] = "0" });
+        Assert.True(plainCode == 0, plainOutput);
+        Assert.Contains(Jitted(plainOutput), IsProfiledBoxMoveNext);
+    }
+
     private (int Code, string Out) Probe(string bin, IDictionary<string, string?>? environment = null) =>
         IsolationProbe.Run(bin, _moto.Endpoint, "isolated", environment);
 
