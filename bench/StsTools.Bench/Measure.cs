@@ -22,6 +22,27 @@ internal static class Measure
         return Median(samples);
     }
 
+    /// <summary>
+    /// Two operations timed call by call, alternating (and swapping which goes first every pair),
+    /// so both see the same moments of a noisy machine and server; the medians of the per-call times.
+    /// </summary>
+    public static async Task<(double A, double B)> PairedMedianMsAsync(int pairs, Func<Task> a, Func<Task> b)
+    {
+        var timesA = new List<double>(pairs);
+        var timesB = new List<double>(pairs);
+        var watch = new Stopwatch();
+        for (var i = 0; i < pairs; i++)
+        {
+            foreach (var first in i % 2 == 0 ? new[] { true, false } : new[] { false, true })
+            {
+                watch.Restart();
+                await (first ? a() : b());
+                (first ? timesA : timesB).Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        return (Median(timesA), Median(timesB));
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();

@@ -38,16 +38,9 @@ static async Task<int> All(string endpoint, string bin)
     using var sts = new StsService(new DictionaryEnvironmentVariables());
     using var raw = Raw(endpoint);
 
-    // 1. Warm GetCallerIdentity: engine with its reused client vs the raw SDK client, interleaved.
+    // 1. Warm GetCallerIdentity: engine with its reused client vs the raw SDK client, call by call alternately.
     for (var i = 0; i < 20; i++) { await sts.GetCallerIdentityAsync(Engine(endpoint)); await raw.GetCallerIdentityAsync(new GetCallerIdentityRequest()); }
-    var engineMs = new List<double>();
-    var rawMs = new List<double>();
-    for (var round = 0; round < 7; round++)
-    {
-        engineMs.Add(await Measure.MedianMsAsync(1, 60, () => sts.GetCallerIdentityAsync(Engine(endpoint))));
-        rawMs.Add(await Measure.MedianMsAsync(1, 60, () => raw.GetCallerIdentityAsync(new GetCallerIdentityRequest())));
-    }
-    var (e1, r1) = (Measure.Median(engineMs), Measure.Median(rawMs));
+    var (e1, r1) = await Measure.PairedMedianMsAsync(600, () => sts.GetCallerIdentityAsync(Engine(endpoint)), () => raw.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
     rows.Add(("warm GetCallerIdentity (ms/call)", $"{e1:F3}", $"{r1:F3} raw SDK", $"{e1 / r1:F3}", "<= 1.03"));
 
     // 2. Cached Use-StsRole in the same process vs an uncached call.

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -114,14 +112,7 @@ internal sealed class CredentialCache
 
     private bool Fresh(ICredentialsResponse response) => CredentialChecks.IsValidFor(response.Credentials, Options.RefreshWindow);
 
-    private static string Hash(string text)
-    {
-        using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        var sb = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        return sb.ToString();
-    }
+    private static string Hash(string text) => KeyHash.Hex(text);
 
     // Source-generated metadata for writing entries (System.Text.Json's reflection warm-up cost
     // ~10 ms); reading is CacheEntryReader's, for the same reason.

@@ -1,6 +1,4 @@
 using System;
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -165,12 +163,5 @@ internal sealed class SourceCredentialResolver
     public static string MaskKey(string accessKey) =>
         accessKey.Length <= 8 ? new string('*', accessKey.Length) : accessKey.Substring(0, 4) + "…" + accessKey.Substring(accessKey.Length - 4);
 
-    private static string Fingerprint(string value)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(value));
-        var sb = new StringBuilder(16);
-        for (var i = 0; i < 8; i++) sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        return sb.ToString();
-    }
+    private static string Fingerprint(string value) => StsTools.Caching.KeyHash.Hex(value, bytes: 8);
 }
