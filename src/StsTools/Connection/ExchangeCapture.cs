@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -17,16 +17,27 @@ internal sealed class CapturedExchange
 
 /// <summary>
 /// The outermost pipeline handler of our STS clients: after the SDK has retried and unmarshalled,
-/// it records the final response's headers and the retry count, which ResponseMetadata needs.
+/// it records the final response's headers and the retry count, which ResponseMetadata needs,
+/// into the capture the engine began for the call (<see cref="Begin"/>). The capture travels with
+/// the call's async flow rather than in a table keyed by response: a ConditionalWeakTable entry per
+/// call cost more than the rest of the engine's work on a warm call.
 /// </summary>
 internal sealed class ExchangeCaptureHandler : PipelineHandler
 {
-    private static readonly ConditionalWeakTable<AmazonWebServiceResponse, CapturedExchange> Captures = new();
+    private static readonly AsyncLocal<CapturedExchange?> Current = new();
+
+    /// <summary>Starts a capture for the calls this async flow makes next; the flow's callers never see it.</summary>
+    public static CapturedExchange Begin() => Current.Value = new CapturedExchange();
+
+    /// <summary>The capture of this async flow's last call, if one was begun.</summary>
+    public static CapturedExchange? Captured => Current.Value;
 
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
         var response = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
-        var capture = new CapturedExchange { Retries = executionContext.RequestContext.Retries };
+        var capture = Current.Value;
+        if (capture is null) return response;
+        capture.Retries = executionContext.RequestContext.Retries;
         var http = executionContext.ResponseContext?.HttpResponse;
         if (http is not null)
         {
@@ -34,10 +45,6 @@ internal sealed class ExchangeCaptureHandler : PipelineHandler
             foreach (var name in http.GetHeaderNames())
                 capture.Headers[name.ToLowerInvariant()] = http.GetHeaderValue(name);
         }
-        if (response is not null) Captures.Add(response, capture);
-        return response!;
+        return response;
     }
-
-    public static CapturedExchange? Get(AmazonWebServiceResponse response) =>
-        Captures.TryGetValue(response, out var c) ? c : null;
 }

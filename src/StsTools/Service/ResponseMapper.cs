@@ -23,9 +23,10 @@ internal static class ResponseMapper
         Arn = u?.Arn ?? string.Empty,
     };
 
+    /// <summary>The metadata of a response, with what the pipeline captured of its exchange (called while mapping, in the call's flow).</summary>
     public static StsTools.Model.ResponseMetadata Metadata(AmazonWebServiceResponse response)
     {
-        var capture = ExchangeCaptureHandler.Get(response);
+        var capture = ExchangeCaptureHandler.Captured;
         var metadata = new StsTools.Model.ResponseMetadata
         {
             RequestId = response.ResponseMetadata?.RequestId ?? string.Empty,

@@ -206,6 +206,7 @@ public sealed partial class StsService : IDisposable
         await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);
+        ExchangeCaptureHandler.Begin(); // read back by ResponseMapper.Metadata in map below
         TSdk response;
         try
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using StsTools.Requests;
 using StsTools.Tests.Infrastructure;
@@ -34,6 +35,16 @@ public sealed class RoundTripTests
         Assert.Equal(r.ResponseMetadata.RequestId, r.ResponseMetadata.HTTPHeaders["x-amzn-requestid"]);
         Assert.Equal("text/xml", r.ResponseMetadata.HTTPHeaders["Content-Type"]);
         Assert.Equal(0, r.ResponseMetadata.RetryAttempts);
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_each_get_the_metadata_of_their_own_exchange()
+    {
+        using var sts = Connections.IsolatedService();
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = RoleArn, RoleSessionName = "parallel-" + i }, Connections.To(_moto.Endpoint)))));
+        Assert.Equal(16, results.Select(r => r.ResponseMetadata.RequestId).Distinct().Count());
+        Assert.All(results, r => Assert.Equal(r.ResponseMetadata.RequestId, r.ResponseMetadata.HTTPHeaders["x-amzn-requestid"]));
     }
 
     [Fact]
