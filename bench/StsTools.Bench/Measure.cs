@@ -49,6 +49,26 @@ internal static class Measure
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>
+    /// Times a fresh process's first call, made after its loading (<paramref name="loadMs"/>), and
+    /// prints what the table reads, a line each: the call in ms, peak MiB, the methods the JIT
+    /// compiled during the call, the loading in ms, the JIT's time during the call in ms. Both the
+    /// module's process (StsTools.ColdStart) and the raw SDK's (first-raw) report through this.
+    /// </summary>
+    public static async Task FirstCallAsync(double loadMs, Func<Task> call)
+    {
+        var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var watch = Stopwatch.StartNew();
+        await call();
+        var callMs = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine(callMs.ToString("F2"));
+        Console.WriteLine(PeakMemoryMiB().ToString("F1"));
+        Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore);
+        Console.WriteLine(loadMs.ToString("F2"));
+        Console.WriteLine((System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds.ToString("F1"));
+    }
+
     /// <summary>Peak resident memory of this process (VmHWM), in MiB; 0 where /proc is missing.</summary>
     public static double PeakMemoryMiB()
     {

@@ -130,16 +130,7 @@ static async Task<int> FirstRaw(string endpoint)
     // As ColdStart first-engine: the SDK's assemblies loaded (not run) first, then the timed first call.
     var watch = Stopwatch.StartNew();
     foreach (var name in new[] { "AWSSDK.Core", "AWSSDK.SecurityToken" }) Assembly.Load(new AssemblyName(name));
-    var loadMs = watch.Elapsed.TotalMilliseconds;
-    var jittedAtLoad = System.Runtime.JitInfo.GetCompiledMethodCount();
-    var jitTimeAtLoad = System.Runtime.JitInfo.GetCompilationTime();
-    watch.Restart();
-    await RawFirstCall(endpoint);
-    Console.WriteLine(watch.Elapsed.TotalMilliseconds.ToString("F2"));
-    Console.WriteLine(Measure.PeakMemoryMiB().ToString("F1"));
-    Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount() - jittedAtLoad);
-    Console.WriteLine(loadMs.ToString("F2"));
-    Console.WriteLine((System.Runtime.JitInfo.GetCompilationTime() - jitTimeAtLoad).TotalMilliseconds.ToString("F1"));
+    await Measure.FirstCallAsync(watch.Elapsed.TotalMilliseconds, () => RawFirstCall(endpoint));
     return 0;
 }
 

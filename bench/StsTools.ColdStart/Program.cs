@@ -1,6 +1,5 @@
 // Child processes of bench/StsTools.Bench: the figures that need a fresh process.
-// Modes: first-engine ENDPOINT MODULE-BIN (prints first-call ms, peak MiB, methods the first call
-//        JIT-compiled, load ms, JIT ms of the first call)
+// Modes: first-engine ENDPOINT MODULE-BIN (prints what Measure.FirstCallAsync prints)
 //        disk-hit ENDPOINT MODULE-BIN CACHE-DIR
 using System;
 using System.Diagnostics;
@@ -30,17 +29,8 @@ var loadMs = watch.Elapsed.TotalMilliseconds;
 switch (args[0])
 {
     case "first-engine":
-        var jittedAtLoad = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var jitTimeAtLoad = System.Runtime.JitInfo.GetCompilationTime();
         if (jitLog is not null) Console.Error.WriteLine("---- first call");
-        watch.Restart();
-        await ColdStart.FirstCall(args[1]);
-        var firstMs = watch.Elapsed.TotalMilliseconds;
-        Console.WriteLine(firstMs.ToString("F2"));
-        Console.WriteLine(StsTools.Bench.Measure.PeakMemoryMiB().ToString("F1"));
-        Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount() - jittedAtLoad);
-        Console.WriteLine(loadMs.ToString("F2"));
-        Console.WriteLine((System.Runtime.JitInfo.GetCompilationTime() - jitTimeAtLoad).TotalMilliseconds.ToString("F1"));
+        await StsTools.Bench.Measure.FirstCallAsync(loadMs, () => ColdStart.FirstCall(args[1]));
         return 0;
     case "disk-hit":
         await ColdStart.DiskHit(args[1], args[3]);

@@ -25,10 +25,12 @@ internal static class AsyncBoxes
             ?? throw new InvalidOperationException("this runtime's CoreLib has no AsyncTaskMethodBuilder<T>.AsyncStateMachineBox<T>");
         var voidResult = universe.CoreType("System.Threading.Tasks.VoidTaskResult");
         var methods = new List<MethodBase>();
+        // The classes a generic state machine may be closed over, listed once per assembly and only if one needs them.
+        var candidates = new Lazy<IReadOnlyList<Type>>(() => Candidates(assembly, universe));
         foreach (var type in Types(assembly))
         {
             if (!IsStateMachine(type, stateMachineInterface)) continue;
-            var stateMachine = Close(type, universe);
+            var stateMachine = Close(type, universe, candidates);
             var builder = stateMachine?.GetField("<>t__builder", Declared)?.FieldType;
             if (stateMachine is null || builder is null) continue;
             var result = ResultOf(builder, voidResult);
@@ -78,7 +80,7 @@ internal static class AsyncBoxes
     /// code all reference-type instantiations share, so one stands for all (the SDK's handlers are
     /// generic over the response type). Value-type parameters are left out.
     /// </summary>
-    private static Type? Close(Type type, ProfileUniverse universe)
+    private static Type? Close(Type type, ProfileUniverse universe, Lazy<IReadOnlyList<Type>> candidates)
     {
         if (!type.IsGenericTypeDefinition) return type;
         var arguments = new List<Type>();
@@ -91,7 +93,7 @@ internal static class AsyncBoxes
             var needsConstructor = (attributes & GenericParameterAttributes.DefaultConstructorConstraint) != 0;
             var candidate = constraints.Length == 0 && !needsConstructor
                 ? universe.CoreType("System.Object")
-                : Candidates(type.Assembly, universe).FirstOrDefault(c => Satisfies(c, constraints, needsConstructor));
+                : candidates.Value.FirstOrDefault(c => Satisfies(c, constraints, needsConstructor));
             if (candidate is null) return null;
             arguments.Add(candidate);
         }
@@ -105,7 +107,7 @@ internal static class AsyncBoxes
         catch (TypeLoadException) { return false; }
     }
 
-    private static IEnumerable<Type> Candidates(Assembly assembly, ProfileUniverse universe)
+    private static IReadOnlyList<Type> Candidates(Assembly assembly, ProfileUniverse universe)
     {
         var assemblies = new List<Assembly> { assembly };
         foreach (var reference in assembly.GetReferencedAssemblies())
@@ -113,6 +115,6 @@ internal static class AsyncBoxes
             try { assemblies.Add(universe.Load(reference)); }
             catch (System.IO.FileNotFoundException) { } // not in the target runtime: nothing of it can be a candidate
         }
-        return assemblies.SelectMany(Types).Where(t => t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition);
+        return assemblies.SelectMany(Types).Where(t => t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition).ToList();
     }
 }
