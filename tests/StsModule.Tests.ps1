@@ -426,6 +426,30 @@ Describe 'Caching' {
         }
         finally { Set-StsCacheOption -DiskCache $false }
     }
+
+    It 'lets runbook steps that turn it on in their environment share one session' {
+        # Each step a new pwsh process, as in a runbook; the module warms its cache reader at import.
+        $dir = Join-Path $Sandbox 'runbook-cache'
+        $step = Join-Path $Sandbox 'runbook-step.ps1'
+        Set-Content -Path $step -Value @'
+param($Module, $Endpoint, $RoleArn)
+Import-Module $Module
+(Use-StsRole $RoleArn 'runbook' -EndpointUrl $Endpoint -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey pester-secret-key-for-moto-only).Credentials.AccessKeyId
+'@
+        $pwsh = (Get-Process -Id $PID).Path
+        $env:STSMODULE_DISK_CACHE = '1'
+        $env:STSMODULE_CACHE_DIR = $dir
+        try {
+            $first = & $pwsh -NoProfile -NonInteractive -File $step (Join-Path $RepoRoot 'StsModule.psd1') $Moto.Endpoint $RoleArn
+            $second = & $pwsh -NoProfile -NonInteractive -File $step (Join-Path $RepoRoot 'StsModule.psd1') $Moto.Endpoint $RoleArn
+            $first | Should -Match '^ASIA'
+            $second | Should -Be $first
+            @(Get-ChildItem $dir -Filter *.json).Count | Should -Be 1
+        }
+        finally {
+            Remove-Item 'env:STSMODULE_DISK_CACHE', 'env:STSMODULE_CACHE_DIR' -ErrorAction SilentlyContinue
+        }
+    }
 }
 
 Describe 'Test-StsCredential' {

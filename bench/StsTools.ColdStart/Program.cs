@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using System.Threading;
 using StsTools.Caching;
 using StsTools.Connection;
 using StsTools.Env;
@@ -25,6 +26,9 @@ var isolation = loader.GetType("StsTools.Isolation.DependencyIsolation", true)!;
 isolation.GetMethod("Install")!.Invoke(null, new object[] { Path.Combine(args[2], "Dependencies") });
 var context = (AssemblyLoadContext)isolation.GetProperty("Context")!.GetValue(null)!;
 foreach (var name in new[] { "StsTools", "AWSSDK.Core", "AWSSDK.SecurityToken" }) context.LoadFromAssemblyName(new AssemblyName(name));
+// And as the initializer then does: queue the cache-reader warm-up, which runs only when the
+// environment turns the disk cache on (STSMODULE_DISK_CACHE).
+ThreadPool.QueueUserWorkItem(_ => ColdStart.WarmCacheReader());
 var loadMs = watch.Elapsed.TotalMilliseconds;
 switch (args[0])
 {
@@ -46,6 +50,9 @@ internal static class ColdStart
     private const string Key = "AKIDSTSTOOLSBENCH001", Secret = "bench-secret";
 
     private static ConnectionOptions Engine(string endpoint) => new() { EndpointUrl = endpoint, Region = "us-east-1", AccessKey = Key, SecretKey = Secret };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void WarmCacheReader() => CacheReaderWarmup.StartIfEnabled(ProcessEnvironmentVariables.Instance);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static async Task FirstCall(string endpoint)

@@ -9,7 +9,8 @@ using System.Threading.Tasks;
 // Usage: StsTools.IsolationProbe MODULE-BIN-DIR ENDPOINT isolated|shared
 // Prints: the default context's AWSSDK.Core version, the engine's AWSSDK.Core version and load
 // context, and the caller ARN moto returned; or the error when the engine could not load.
-// With STS_PROBE_JIT=1 also "jitted TYPE::METHOD" for each method the JIT compiled.
+// With STS_PROBE_JIT=1 also "jitted TYPE::METHOD" for each method the JIT compiled. With
+// STS_PROBE_DISK_HIT=DIR then a disk-cache hit in DIR (see DiskHit), STS_PROBE_WARMUP=1 warming the reader first.
 if (args.Length != 3) { Console.Error.WriteLine("usage: StsTools.IsolationProbe BIN ENDPOINT isolated|shared"); return 2; }
 var (bin, endpoint, mode) = (args[0], args[1], args[2]);
 using var jitted = Environment.GetEnvironmentVariable("STS_PROBE_JIT") == "1" ? new JitRecorder() : null;
@@ -52,6 +53,8 @@ try
     Console.WriteLine("sdk image " + ours.Location);
     Console.WriteLine("arn " + result.GetType().GetProperty("Arn")!.GetValue(result));
     foreach (var method in jitted?.Drain() ?? Array.Empty<string>()) Console.WriteLine("jitted " + method);
+    if (Environment.GetEnvironmentVariable("STS_PROBE_DISK_HIT") is { Length: > 0 } cacheDirectory)
+        await DiskHit.RunAsync(engine, environment!, options, cacheDirectory, jitted);
     return 0;
 }
 catch (Exception ex)
@@ -59,6 +62,43 @@ catch (Exception ex)
     while (ex is TargetInvocationException && ex.InnerException is not null) ex = ex.InnerException;
     Console.WriteLine("failed " + ex.GetType().Name + ": " + ex.Message.Split('\n')[0]);
     return 1;
+}
+
+/// <summary>
+/// Writes a cache entry through one service, then has a second service (empty memory cache) hit it
+/// on disk, as another process would; with STS_PROBE_WARMUP=1 the module's cache-reader warm-up
+/// runs to completion first. Prints "hit-jitted TYPE::METHOD" for what the JIT compiled during the hit.
+/// </summary>
+internal static class DiskHit
+{
+    public static async Task RunAsync(Assembly engine, object environment, object connection, string directory, JitRecorder? jitted)
+    {
+        object Service()
+        {
+            var cache = Activator.CreateInstance(engine.GetType("StsTools.Caching.CacheOptions", true)!)!;
+            cache.GetType().GetProperty("DiskEnabled")!.SetValue(cache, true);
+            cache.GetType().GetProperty("Directory")!.SetValue(cache, directory);
+            var service = Activator.CreateInstance(engine.GetType("StsTools.Service.StsService", true)!, environment)!;
+            service.GetType().GetProperty("CacheOptions")!.SetValue(service, cache);
+            return service;
+        }
+        async Task AssumeRole(object service, bool force)
+        {
+            var request = Activator.CreateInstance(engine.GetType("StsTools.Requests.AssumeRoleRequest", true)!)!;
+            request.GetType().GetProperty("RoleArn")!.SetValue(request, "arn:aws:iam::123456789012:role/ProbeDisk");
+            request.GetType().GetProperty("RoleSessionName")!.SetValue(request, "probe");
+            await (Task)service.GetType().GetMethod("AssumeRoleAsync")!.Invoke(service, new[] { request, connection, null, default(CancellationToken), force })!;
+        }
+
+        await AssumeRole(Service(), force: true);
+        var reader = Service();
+        if (Environment.GetEnvironmentVariable("STS_PROBE_WARMUP") == "1")
+            await (Task)engine.GetType("StsTools.Caching.CacheReaderWarmup", true)!.GetMethod("Start")!.Invoke(null, null)!;
+        jitted?.Drain(); // what the JIT did before the hit
+        await AssumeRole(reader, force: false);
+        foreach (var method in jitted?.Drain() ?? Array.Empty<string>()) Console.WriteLine("hit-jitted " + method);
+        Console.WriteLine("hit done");
+    }
 }
 
 /// <summary>Records the methods the JIT compiles (runtime events reach a listener asynchronously: <see cref="Drain"/> waits for them to settle).</summary>
@@ -80,10 +120,15 @@ internal sealed class JitRecorder : System.Diagnostics.Tracing.EventListener
         Interlocked.Exchange(ref _lastEvent, Environment.TickCount64);
     }
 
+    /// <summary>Waits for the events to settle, then returns and forgets the methods recorded so far.</summary>
     public string[] Drain()
     {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (Environment.TickCount64 - Interlocked.Read(ref _lastEvent) < 1_000 && Environment.TickCount64 < deadline) Thread.Sleep(100);
-        return _methods.ToArray();
+        // Quiet for a second, counted from now at the earliest: events arrive some time after the fact.
+        var start = Environment.TickCount64;
+        var deadline = start + 10_000;
+        while (Environment.TickCount64 - Math.Max(start, Interlocked.Read(ref _lastEvent)) < 1_000 && Environment.TickCount64 < deadline) Thread.Sleep(100);
+        var methods = new System.Collections.Generic.List<string>();
+        while (_methods.TryDequeue(out var method)) methods.Add(method);
+        return methods.ToArray();
     }
 }

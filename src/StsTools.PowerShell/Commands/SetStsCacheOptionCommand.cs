@@ -43,7 +43,10 @@ public sealed class SetStsCacheOptionCommand : LocalCmdletBase
         if (next.RefreshWindow < TimeSpan.Zero)
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("RefreshWindow cannot be negative."), "InvalidRefreshWindow", ErrorCategory.InvalidArgument, RefreshWindow));
         if (ShouldProcess("the credential cache", $"Set disk cache {(next.DiskEnabled ? "on (" + next.Directory + ")" : "off")}, refresh window {next.RefreshWindow}"))
+        {
             Service.CacheOptions = next;
+            if (next.DiskEnabled) CacheReaderWarmup.Start(); // the next disk hit finds the reader warm
+        }
         if (PassThru) WriteObject(Service.CacheOptions);
     }
 }

@@ -1,8 +1,12 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Management.Automation;
+using System.Threading;
+using StsTools.Caching;
+using StsTools.Env;
 
 namespace StsTools.PowerShell.Internal;
 
@@ -16,6 +20,8 @@ namespace StsTools.PowerShell.Internal;
 /// shims, by simple name, which also stands in for the binding redirects a module cannot declare.</item>
 /// </list>
 /// If the private context cannot be set up, the 5.1 way is used, so the module still works.
+/// Then, when the environment turns the disk cache on, the cache reader is warmed on a pool thread
+/// (<see cref="CacheReaderWarmup"/>), off the user's first command.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -31,10 +37,23 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// <summary>Sets up the loading before the first cmdlet needs the engine.</summary>
     public void OnImport()
     {
-        if (!IsDesktop && TryIsolate()) return;
-        AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;
-        _resolverHooked = true;
+        if (IsDesktop || !TryIsolate())
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;
+            _resolverHooked = true;
+        }
+        // Queued, not run: the engine loads on the pool thread too, so the import does not wait.
+        ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try { WarmCacheReader(); }
+            catch (Exception) { } // an engine that cannot load says so at the first command, where it can be reported
+        });
     }
+
+    // Apart from OnImport: naming an engine type makes the JIT load the engine, which must wait
+    // until the loading above is set up, and may fail (inside the caller's try).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WarmCacheReader() => CacheReaderWarmup.StartIfEnabled(ProcessEnvironmentVariables.Instance);
 
     /// <summary>Undoes <see cref="OnImport"/> when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
