@@ -107,11 +107,11 @@ static async Task<int> All(string endpoint, string bin)
     rows.Add(("peak memory, cold start (MiB)", $"{Measure.Median(engineMem):F1}", $"{Measure.Median(rawMem):F1} raw SDK", $"{Measure.Median(engineMem) / Measure.Median(rawMem):F2}", "<= 1.1"));
 
     // 5. 500 AssumeRole calls from 8 workers: the engine (one client) vs a new raw client per call,
-    // 3 rounds each, alternately, which going first swapping each round (moto keeps every session
+    // 5 rounds each, alternately, which goes first swapping each round (moto keeps every session
     // it hands out, so a fixed order would favour whichever goes first).
     var clientsBefore = sts.ClientsCreated;
     var engineRates = new List<double>(); var perCallRates = new List<double>();
-    for (var round = 0; round < 3; round++)
+    for (var round = 0; round < 5; round++)
     {
         var tag = "r" + round + "w";
         Task<double> EngineRound() => Throughput(500, 8, i => sts.AssumeRoleAsync(new EngineRequests.AssumeRoleRequest { RoleArn = request.RoleArn, RoleSessionName = tag + i }, Engine(endpoint)));

@@ -15,6 +15,9 @@ using StsTools.Storage;
 //   set-profile CREDENTIALS-FILE NAME N     writes profile NAME into the credentials file N times
 //   calls ENDPOINT CONFIG-DIR               GetCallerIdentity with explicit keys, a profile and env keys
 //   default-chain ENDPOINT                  GetCallerIdentity with no credentials at all (the SDK chain probes)
+//   defaults-mode ENDPOINT                  GetCallerIdentity under this process's real environment
+//                                           (AWS_DEFAULTS_MODE, AWS_CONFIG_FILE), then the raw SDK's
+//                                           own client under it; prints "engine ..." and "raw ..."
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "assume" when args.Length == 4 => await Assume(args[1], args[2], args[3]),
@@ -22,6 +25,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "set-profile" when args.Length == 4 => await SetProfile(args[1], args[2], int.Parse(args[3])),
     "calls" when args.Length == 3 => await Calls(args[1], args[2]),
     "default-chain" when args.Length == 2 => await DefaultChain(args[1]),
+    "defaults-mode" when args.Length == 2 => await DefaultsModeCalls(args[1]),
     _ => Usage(),
 };
 
@@ -92,5 +96,33 @@ static async Task<int> Calls(string endpoint, string configDir)
     env.Set("AWS_SECRET_ACCESS_KEY", "s");
     await sts.GetCallerIdentityAsync(new ConnectionOptions { EndpointUrl = endpoint });
     Console.WriteLine("done");
+    return 0;
+}
+
+static async Task<int> DefaultsModeCalls(string endpoint)
+{
+    using (var sts = new StsService(ProcessEnvironmentVariables.Instance))
+    {
+        try
+        {
+            var identity = await sts.GetCallerIdentityAsync(new ConnectionOptions { EndpointUrl = endpoint, Region = "us-east-1", AccessKey = "AKIDDEFAULTSMODE0001", SecretKey = "s" });
+            Console.WriteLine("engine " + identity.Arn);
+        }
+        catch (StsTools.Errors.StsToolsException ex)
+        {
+            Console.WriteLine("engine " + ex.ErrorId + ": " + ex.Message);
+        }
+    }
+    try
+    {
+        using var raw = new Amazon.SecurityToken.AmazonSecurityTokenServiceClient(new Amazon.Runtime.BasicAWSCredentials("AKIDDEFAULTSMODE0001", "s"),
+            new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+        var identity = await raw.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest());
+        Console.WriteLine("raw " + identity.Arn);
+    }
+    catch (Amazon.Runtime.AmazonClientException ex)
+    {
+        Console.WriteLine("raw failed: " + ex.Message);
+    }
     return 0;
 }

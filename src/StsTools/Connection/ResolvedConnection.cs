@@ -5,8 +5,11 @@ namespace StsTools.Connection;
 /// <summary>The outcome of resolving <see cref="ConnectionOptions"/>: what to sign with, and where.</summary>
 internal sealed class ResolvedConnection
 {
-    public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl, System.TimeSpan timeout)
+    public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl, System.TimeSpan timeout,
+        string? defaultsModeSetting = null, string settingsProfile = "default")
     {
+        DefaultsModeSetting = defaultsModeSetting;
+        SettingsProfile = settingsProfile;
         Timeout = timeout;
         Credentials = credentials;
         CredentialKey = credentialKey;
@@ -33,5 +36,11 @@ internal sealed class ResolvedConnection
 
     public System.TimeSpan Timeout { get; }
 
-    public string PoolKey => Region + "|" + (EndpointUrl ?? string.Empty) + "|" + Timeout.TotalMilliseconds + "|" + CredentialKey;
+    /// <summary>AWS_DEFAULTS_MODE as set (already checked), or null to take the profile's.</summary>
+    public string? DefaultsModeSetting { get; }
+
+    /// <summary>The profile whose settings (defaults_mode) apply: -ProfileName, AWS_PROFILE, else default.</summary>
+    public string SettingsProfile { get; }
+
+    public string PoolKey => Region + "|" + (EndpointUrl ?? string.Empty) + "|" + Timeout.TotalMilliseconds + "|" + DefaultsModeSetting + "|" + SettingsProfile + "|" + CredentialKey;
 }

@@ -33,7 +33,10 @@ internal sealed class SourceCredentialResolver
         ValidateShape(options);
         var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
         var (region, regionSource) = ResolveRegion(options);
-        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl, ResolveTimeout(options));
+        var defaultsMode = _env.Get(DefaultsMode.Variable);
+        DefaultsMode.Validate(defaultsMode);
+        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl, ResolveTimeout(options),
+            defaultsMode, options.ProfileName ?? _env.Get("AWS_PROFILE") ?? "default");
     }
 
     /// <summary>The timeout used when neither the call nor STSMODULE_TIMEOUT_SECONDS sets one.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Amazon;
 using Amazon.Runtime;
@@ -26,18 +27,30 @@ internal sealed class StsClientPool : IDisposable
 
     public StsClient Get(ResolvedConnection connection)
     {
-        if (_clients.TryGetValue(connection.PoolKey, out var pooled)) return pooled.Value;
+        if (_clients.TryGetValue(connection.PoolKey, out var pooled) && pooled.IsValueCreated) return pooled.Value;
         // Dropped, not disposed: another thread may still be using one of them.
         if (Volatile.Read(ref _pooled) >= MaxClients)
         {
             _clients.Clear();
             Interlocked.Exchange(ref _pooled, 0);
         }
-        return _clients.GetOrAdd(connection.PoolKey, _ =>
+        var entry = _clients.GetOrAdd(connection.PoolKey, _ =>
         {
             Interlocked.Increment(ref _pooled);
             return new Lazy<StsClient>(() => Create(connection), LazyThreadSafetyMode.ExecutionAndPublication);
-        }).Value;
+        });
+        try
+        {
+            return entry.Value;
+        }
+        catch (Exception)
+        {
+            // A Lazy keeps its exception: forget the entry, so the next call tries again (a fixed config file).
+            // (Only this entry: another thread may have replaced it already.)
+            if (((ICollection<KeyValuePair<string, Lazy<StsClient>>>)_clients).Remove(new KeyValuePair<string, Lazy<StsClient>>(connection.PoolKey, entry)))
+                Interlocked.Decrement(ref _pooled);
+            throw;
+        }
     }
 
     private StsClient Create(ResolvedConnection connection)
@@ -48,6 +61,8 @@ internal sealed class StsClientPool : IDisposable
             // Standard mode: 3 attempts with exponential backoff and jitter, throttling-aware.
             RetryMode = RequestRetryMode.Standard,
             Timeout = connection.Timeout,
+            // Set, never left to the SDK, which fails on the documented spellings (DefaultsMode).
+            DefaultConfigurationMode = DefaultsMode.Resolve(connection.DefaultsModeSetting, connection.SettingsProfile),
         };
         if (connection.EndpointUrl is not null)
         {
