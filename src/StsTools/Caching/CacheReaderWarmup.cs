@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Env;
 using StsTools.Model;
@@ -19,22 +18,14 @@ namespace StsTools.Caching;
 /// </summary>
 public static class CacheReaderWarmup
 {
-    private static Task? _started;
+    private static readonly Lazy<Task> Started = new(() => Task.Run(() => Run()));
 
     /// <summary>Starts the warm-up once per process when <paramref name="env"/> turns the disk cache on; the running or finished warm-up, or null when it is off.</summary>
     public static Task? StartIfEnabled(IEnvironmentVariables env) =>
         CacheOptions.FromEnvironment(env).DiskEnabled ? Start() : null;
 
     /// <summary>Starts the warm-up once per process; later calls return the same task.</summary>
-    public static Task Start()
-    {
-        var started = Volatile.Read(ref _started);
-        if (started is not null) return started;
-        var task = new Task(() => Run(), TaskCreationOptions.DenyChildAttach);
-        if (Interlocked.CompareExchange(ref _started, task, null) is { } other) return other;
-        task.Start(TaskScheduler.Default);
-        return task;
-    }
+    public static Task Start() => Started.Value;
 
     /// <summary>Reads each sample entry as a hit would; false if one did not read (the next hit then pays the cost itself).</summary>
     internal static bool Run()

@@ -1,6 +1,5 @@
 using System;
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using StsTools.Errors;
 
 namespace StsTools.Connection;
@@ -46,15 +45,7 @@ internal static class DefaultsMode
     public static DefaultConfigurationMode Resolve(string? setting, string profileName)
     {
         if (setting is not null) return TryParse(setting, out var fromEnv) ? fromEnv : throw Invalid(Variable, setting);
-        string? fromProfile;
-        try
-        {
-            fromProfile = new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile) ? profile.DefaultConfigurationModeName : null;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            fromProfile = null; // an unreadable config file only means "no setting from there", as for the region
-        }
+        var fromProfile = SourceCredentialResolver.FindProfile(profileName)?.DefaultConfigurationModeName;
         if (string.IsNullOrWhiteSpace(fromProfile)) return DefaultConfigurationMode.Standard;
         return TryParse(fromProfile, out var mode) ? mode : throw Invalid($"defaults_mode of profile '{profileName}'", fromProfile!);
     }

@@ -132,16 +132,19 @@ internal sealed class SourceCredentialResolver
         return (FallbackRegion, "the built-in default");
     }
 
-    private static string? ProfileRegion(string? profileName)
+    private static string? ProfileRegion(string? profileName) => FindProfile(profileName)?.Region?.SystemName;
+
+    /// <summary>A profile of the shared config/credentials files, for its settings (region, defaults_mode); null when absent or unreadable.</summary>
+    internal static CredentialProfile? FindProfile(string? profileName)
     {
         if (string.IsNullOrEmpty(profileName)) return null;
         try
         {
-            return new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;
+            return new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile) ? profile : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return null; // an unreadable config file only means "no region from there"
+            return null; // an unreadable config file only means "no setting from there"
         }
     }
 

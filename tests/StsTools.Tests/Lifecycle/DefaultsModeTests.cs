@@ -62,7 +62,7 @@ public sealed class DefaultsModeTests : IClassFixture<MotoServer>
             environment["AWS_CONFIG_FILE"] = Path.Combine(directory, "config");
             environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(directory, "credentials");
             environment["AWS_PROFILE"] = null;
-            environment["AWS_DEFAULTS_MODE"] = environment.TryGetValue("AWS_DEFAULTS_MODE", out var mode) ? mode : null;
+            environment.TryAdd("AWS_DEFAULTS_MODE", null); // unset unless the case sets it
             File.WriteAllText(Path.Combine(directory, "config"), config ?? string.Empty);
             var (code, stdout, stderr) = ChildProcess.Run("dotnet", new[] { TestProcess.Dll, "defaults-mode", _moto.Endpoint }, environment);
             Assert.True(code == 0, stdout + stderr);
