@@ -8,9 +8,11 @@
     Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US.
     Package : Build, Docs, then a ready-to-publish module folder in ./out/StsModule/<version>,
               with ReadyToRun images for each of -ReadyToRunRuntimes (see README, Performance).
-    Pinned Pester and platyPS versions are installed from the PowerShell Gallery when missing.
+    Pester 5.7.1 comes from NuGet (tests/tools/PowerShellModules.csproj, restore only); platyPS
+    and PSScriptAnalyzer from ../shared/tools/modules when that folder exists. The PowerShell
+    Gallery is only the fallback for a module neither place has.
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
@@ -21,7 +23,9 @@ param(
     # Platforms to precompile the engine and the AWS SDK for (each for .NET 8, 9 and 10: about
     # 8.7 MB per platform). Build defaults to this machine's; Package to the platforms most pwsh
     # sessions run on. Other platforms, and Windows PowerShell 5.1, use the plain assemblies.
-    [string[]] $ReadyToRunRuntimes
+    [string[]] $ReadyToRunRuntimes,
+    # Pester only: the module is already built (test.sh builds it with the xunit run).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -36,6 +40,33 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+# Modules built from source beside the project (platyPS, PSScriptAnalyzer) are found by name.
+$SharedModules = Join-Path (Split-Path -Parent $Root) 'shared/tools/modules'
+if ((Test-Path $SharedModules) -and (($env:PSModulePath -split [IO.Path]::PathSeparator) -notcontains $SharedModules)) {
+    $env:PSModulePath = $SharedModules + [IO.Path]::PathSeparator + $env:PSModulePath
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list | Select-Object -First 1
+    ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Use-Pester {
+    # NuGet's Pester package: its tools/ folder is the module (no Gallery needed).
+    if (-not (Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -eq [version]$PesterVersion })) {
+        $tools = Join-Path $Root 'tests/tools/PowerShellModules.csproj'
+        & dotnet restore $tools --nologo -v quiet | Out-Host
+        $manifest = Join-Path (Get-NuGetPackageRoot) "pester/$PesterVersion/tools/Pester.psd1"
+        if ($LASTEXITCODE -eq 0 -and (Test-Path $manifest)) {
+            Import-Module $manifest -Force
+            return
+        }
+        Write-Warning "Pester $PesterVersion could not be restored from NuGet; trying the PowerShell Gallery"
+    }
+    Use-GalleryModule -Name Pester -Version $PesterVersion
+}
+
 function Use-GalleryModule {
     param([string] $Name, [string] $Version)
     if (-not (Get-Module -ListAvailable -Name $Name | Where-Object { $_.Version -eq [version]$Version })) {
@@ -44,7 +75,7 @@ function Use-GalleryModule {
             # Windows PowerShell 5.1's PowerShellGet needs the NuGet provider first.
             $null = Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Force -Scope CurrentUser
         }
-        Install-Module -Name $Name -RequiredVersion $Version -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
+        Install-Module -Name $Name -RequiredVersion $Version -Scope CurrentUser -Force -AllowClobber
     }
     Import-Module -Name $Name -RequiredVersion $Version -Force
 }
@@ -67,7 +98,7 @@ function Invoke-Test {
 
 function Invoke-PesterTests {
     $env:AWS_EC2_METADATA_DISABLED = 'true'
-    Use-GalleryModule -Name Pester -Version $PesterVersion
+    Use-Pester
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $Root 'tests'
     $config.Run.PassThru = $true
@@ -76,6 +107,9 @@ function Invoke-PesterTests {
     $config.TestResult.OutputPath = Join-Path $Root 'out/pester-results.xml'
     $null = New-Item -ItemType Directory -Force -Path (Join-Path $Root 'out')
     $result = Invoke-Pester -Configuration $config
+    # For test.sh's closing line, which adds these to the xunit counts.
+    [ordered]@{ passed = $result.PassedCount; failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; skipped = $result.SkippedCount + $result.NotRunCount } |
+        ConvertTo-Json | Set-Content -Path (Join-Path $Root 'out/pester-summary.json')
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
 }
 
@@ -104,7 +138,7 @@ foreach ($t in $Task) {
     switch ($t) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
-        'Pester' { Invoke-Build; Invoke-PesterTests }
+        'Pester' { if (-not $NoBuild) { Invoke-Build }; Invoke-PesterTests }
         'Docs' { Invoke-Docs }
         'Package' { Invoke-Package }
     }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test command: installs what a fresh Debian machine lacks (Node.js/npm for the PowerShell
-# syntax check; moto[server] and boto3 when pip can reach them), then runs the xunit suite and,
-# where PowerShell exists, the Pester tests. Exits non-zero on any failure.
+# The test command: installs what a fresh Debian machine lacks (the pinned PowerShell 7.6.9 from
+# .config/dotnet-tools.json, Pester 5.7.1 from NuGet, Node.js/npm for the PowerShell syntax check;
+# moto[server] and boto3 when pip can reach them), then runs the xunit suite and the whole Pester
+# suite in that pwsh. Ends with one line "N passed, N failed, N skipped" over both; exits non-zero
+# on any failure of either.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,27 +26,39 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if ! command -v moto_server >/dev/null || ! python3 -c 'import boto3, moto' 2>/dev/null; then
   echo "test.sh: installing moto[server] and boto3"
-  python3 -m pip install --quiet 'moto[server]==5.2.1' boto3 \
+  python3 -m pip install --quiet 'moto[server]==5.2.1' 'boto3==1.43.11' \
     || { echo "test.sh: python3 with moto[server] and boto3 is required" >&2; exit 1; }
 fi
 
+# PowerShell 7.6.9 as a local .NET tool: `dotnet pwsh` on any machine with the .NET SDK.
+dotnet tool restore
+
 results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
 status=0
 dotnet test StsTools.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" || status=$?
 
-# One plain summary line from the TRX counters.
-python3 - "$results" <<'PY' || true
-import glob, sys, xml.etree.ElementTree as ET
+# The whole Pester suite, in the pinned pwsh, against the module dotnet test built. It runs even
+# when xunit failed, so that one run shows every failure.
+rm -f out/pester-summary.json
+dotnet pwsh -NoProfile -NonInteractive -File ./build.ps1 -Task Pester -NoBuild || status=$?
+
+# One closing line over both suites, from the TRX counters and Pester's result.
+python3 - "$results" out/pester-summary.json <<'PY' || status=1
+import glob, json, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(f).getroot().find(".//{*}Counters")
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)); skipped += int(c.get("notExecuted", 0))
 print(f"xunit: {passed} passed, {failed} failed, {skipped} skipped")
+if os.path.exists(sys.argv[2]):
+    p = json.load(open(sys.argv[2]))
+    print(f"pester: {p['passed']} passed, {p['failed']} failed, {p['skipped']} skipped")
+    passed += p["passed"]; failed += p["failed"]; skipped += p["skipped"]
+else:
+    print("pester: did not report a result")
+    failed += 1
+print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
 PY
-rm -rf "$results"
-
-# The Pester tests run wherever PowerShell exists (build.ps1 bootstraps a pinned Pester 5).
-if [ "$status" -eq 0 ] && command -v pwsh >/dev/null; then
-  pwsh -NoProfile -File ./build.ps1 -Task Pester || status=$?
-fi
 exit "$status"

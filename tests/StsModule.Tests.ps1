@@ -79,28 +79,6 @@ Describe 'The module' {
     }
 }
 
-Describe 'Loading' {
-    It 'keeps the engine and the AWS SDK in a private load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
-        [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'isolated'
-        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Name | Should -Be 'StsModule'
-    }
-
-    It 'runs the ReadyToRun images built for this runtime and platform, and the AWS SDK beside them' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
-        $folder = [IO.Path]::Combine($RepoRoot, 'bin', 'Dependencies', 'ReadyToRun', [StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)
-        if (-not (Test-Path $folder)) { Set-ItResult -Skipped -Because "the build made no images for $([StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)" }
-        $null = Get-StsCallerIdentity @Conn
-        [StsTools.Isolation.DependencyIsolation]::ReadyToRunDirectory | Should -Be $folder
-        [StsTools.Model.Credentials].Assembly.Location | Should -Be (Join-Path $folder 'StsTools.dll')
-        $sdk = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Assemblies |
-            Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' }
-        $sdk.Location | Should -Be (Join-Path $folder 'AWSSDK.Core.dll')
-    }
-
-    It 'resolves from the module folders on Windows PowerShell' -Skip:($PSVersionTable.PSEdition -ne 'Desktop') {
-        [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'shared'
-    }
-}
-
 Describe 'Faults' {
     It 'times out instead of hanging when the server never answers' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -128,7 +106,7 @@ Describe 'Use-StsRole' {
         $r.ResponseMetadata.RequestId | Should -Not -BeNullOrEmpty
     }
 
-    It 'names the session StsModule-<user> when no name is given' {
+    It 'names the session StsModule-(user name) when no name is given' {
         $r = Use-StsRole $RoleArn @Conn
         $r.AssumedRoleUser.Arn | Should -Match '/StsModule-[A-Za-z0-9_+=,.@-]+$'
     }
@@ -242,10 +220,9 @@ Describe 'Get-StsSessionToken' {
 
     It 'requires the MFA code with the serial number when it cannot prompt' {
         # Interactive sessions are asked for the code; a -NonInteractive one must get the error.
-        $shell = (Get-Process -Id $PID).Path
         $manifest = Join-Path $RepoRoot 'StsModule.psd1'
         $command = "Import-Module '$manifest'; try { Get-StsSessionToken -SerialNumber 'arn:aws:iam::123456789012:mfa/bob' -EndpointUrl '$($Moto.Endpoint)' -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -Force } catch { `$_.FullyQualifiedErrorId }"
-        $output = & $shell -NoProfile -NonInteractive -Command $command
+        $output = Invoke-FreshPwsh $command
         ($output -join "`n") | Should -BeLike '*SerialNumberWithoutTokenCode,*'
     }
 }
@@ -420,7 +397,7 @@ Describe 'Caching' {
             $a = Use-StsRole $RoleArn 'disk-1' @Conn
             $files = @(Get-ChildItem $dir -Filter *.json)
             $files.Count | Should -Be 1
-            if ($OnUnix) { (Get-Item $files[0].FullName).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite' }
+            if ($OnUnix) { (Get-Item $files[0].FullName).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
             Clear-StsCache -Confirm:$false
             @(Get-ChildItem $dir -Filter *.json).Count | Should -Be 0
         }
@@ -436,7 +413,7 @@ param($Module, $Endpoint, $RoleArn)
 Import-Module $Module
 (Use-StsRole $RoleArn 'runbook' -EndpointUrl $Endpoint -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey pester-secret-key-for-moto-only).Credentials.AccessKeyId
 '@
-        $pwsh = (Get-Process -Id $PID).Path
+        $pwsh = Get-PwshPath
         $env:STSMODULE_DISK_CACHE = '1'
         $env:STSMODULE_CACHE_DIR = $dir
         try {
@@ -471,7 +448,7 @@ Describe 'Export-StsCredential and Import-StsCredential' {
         $role = Use-StsRole $RoleArn 'export-1' @Conn
         $path = Join-Path $Sandbox 'export-1.json'
         $role | Export-StsCredential -Path $path
-        if ($OnUnix) { (Get-Item $path).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite' }
+        if ($OnUnix) { (Get-Item $path).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
         $back = Import-StsCredential $path
         $back.AccessKeyId | Should -Be $role.Credentials.AccessKeyId
         $back.SecretAccessKey | Should -Be $role.Credentials.SecretAccessKey

@@ -86,9 +86,55 @@ function New-SamlAssertion {
     [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($xml))
 }
 
+function Get-PwshPath {
+    # The PowerShell executable of this session, as a user's machine has it: pwsh in $PSHOME
+    # (powershell.exe on Windows PowerShell). Not (Get-Process -Id $PID).Path, which is dotnet
+    # when pwsh runs as a .NET tool (`dotnet pwsh`).
+    $name = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    $path = Join-Path $PSHOME $name
+    if (-not (Test-Path $path)) { throw "No $name in $PSHOME" }
+    $path
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new PowerShell process (-NoProfile -NonInteractive) and returns its
+    # output lines, errors included, with the exit code in $LASTEXITCODE.
+    param([Parameter(Mandatory)] [string] $Command)
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    & (Get-PwshPath) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
+}
+
+function Get-NuGetPackageFile {
+    # A file of a package that tests/tools/PowerShellModules.csproj restores (build.ps1 restores it).
+    param([Parameter(Mandatory)] [string] $Package, [Parameter(Mandatory)] [string] $Version, [Parameter(Mandatory)] [string] $RelativePath)
+    $root = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list | Select-Object -First 1) -replace '^global-packages:\s*', '').Trim() }
+    $path = [IO.Path]::Combine($root, $Package.ToLowerInvariant(), $Version, $RelativePath)
+    if (-not (Test-Path $path)) {
+        $null = & dotnet restore (Join-Path $PSScriptRoot 'tools/PowerShellModules.csproj') --nologo -v quiet
+    }
+    if (-not (Test-Path $path)) { throw "$Package $Version is not in the NuGet packages folder ($path)" }
+    $path
+}
+
+function Start-SilentListener {
+    # A loopback TCP listener that accepts connections and never answers; Connections counts them.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    [pscustomobject]@{ Listener = $listener; Port = $listener.LocalEndpoint.Port; Endpoint = "http://127.0.0.1:$($listener.LocalEndpoint.Port)" }
+}
+
+function Get-PendingConnectionCount {
+    # How many connections reached a silent listener (accepted here, then closed).
+    param([Parameter(Mandatory)] $Silent)
+    $count = 0
+    while ($Silent.Listener.Pending()) { $Silent.Listener.AcceptTcpClient().Dispose(); $count++ }
+    $count
+}
+
 function Stop-MotoServer {
     param($Server)
     if ($Server -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -Force -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer'
+Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer',
+    'Get-PwshPath', 'Invoke-FreshPwsh', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount'

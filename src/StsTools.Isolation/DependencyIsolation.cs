@@ -17,6 +17,13 @@ public static class DependencyIsolation
     /// <summary>The simple name of the one assembly the default context is redirected for.</summary>
     public const string EngineAssemblyName = "StsTools";
 
+    /// <summary>
+    /// The assembly of the types users see (responses, credentials, ...): it lives in the default
+    /// context beside the cmdlets, and the private context hands requests for it there, so the
+    /// engine and PowerShell share one copy of each type.
+    /// </summary>
+    public const string ModelAssemblyName = "StsTools.Model";
+
     private static readonly object Gate = new();
     private static StsLoadContext? _context;
 
@@ -51,8 +58,12 @@ public static class DependencyIsolation
         }
     }
 
+    // The engine into the private context; the model, for a host whose default context does not
+    // probe the module's folder (PowerShell's does, for the cmdlet assembly it loaded), from bin/.
     private static Assembly? ResolveEngine(AssemblyLoadContext requester, AssemblyName name) =>
-        string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? _context?.LoadFromAssemblyName(name) : null;
+        string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? _context?.LoadFromAssemblyName(name)
+        : string.Equals(name.Name, ModelAssemblyName, StringComparison.Ordinal) ? _context?.SharedModel()
+        : null;
 }
 
 /// <summary>
@@ -102,6 +113,8 @@ public sealed class StsLoadContext : AssemblyLoadContext
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {
+        if (string.Equals(assemblyName.Name, DependencyIsolation.ModelAssemblyName, StringComparison.Ordinal))
+            return SharedModel();
         var file = assemblyName.Name + ".dll";
         var path = Path.Combine(_directory, file);
         if (!File.Exists(path)) return null;
@@ -113,6 +126,18 @@ public sealed class StsLoadContext : AssemblyLoadContext
             if (File.Exists(precompiled)) return LoadFromAssemblyPath(precompiled);
         }
         return LoadFromAssemblyPath(path);
+    }
+
+    // The copy PowerShell loaded with the cmdlets (their signatures name its types), else the one
+    // beside them in bin/, loaded into the default context: never a second copy in this context.
+    internal Assembly SharedModel()
+    {
+        foreach (var loaded in Default.Assemblies)
+        {
+            if (string.Equals(loaded.GetName().Name, DependencyIsolation.ModelAssemblyName, StringComparison.Ordinal)) return loaded;
+        }
+        var parent = Path.GetDirectoryName(_directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? _directory;
+        return Default.LoadFromAssemblyPath(Path.Combine(parent, DependencyIsolation.ModelAssemblyName + ".dll"));
     }
 
     private static string? FindReadyToRunDirectory(string directory)

@@ -15,10 +15,10 @@ namespace StsTools.PowerShell;
 public abstract class LocalCmdletBase : PSCmdlet
 {
     /// <summary>The engine instance shared by all commands of the session.</summary>
-    protected static StsService Service => StsService.Shared;
+    private protected static StsService Service => StsService.Shared;
 
     /// <summary>Runs an engine step, writing its log and turning failures into terminating ErrorRecords.</summary>
-    protected T? Run<T>(Func<IStsLog, T> step)
+    private protected T? Run<T>(Func<IStsLog, T> step)
     {
         var log = new BufferedLog();
         try
@@ -38,7 +38,7 @@ public abstract class LocalCmdletBase : PSCmdlet
     }
 
     /// <summary>Runs an asynchronous engine step to completion on a worker task.</summary>
-    protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
+    private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
         Run(log => Task.Run(() => step(log, CancellationToken.None)).GetAwaiter().GetResult());
 
     /// <summary>A path as the user meant it: relative to the current PowerShell location, ~ expanded.</summary>

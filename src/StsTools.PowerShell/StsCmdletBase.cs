@@ -58,10 +58,10 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     public int TimeoutSeconds { get; set; }
 
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
-    protected static StsService Service => StsService.Shared;
+    private protected static StsService Service => StsService.Shared;
 
     /// <summary>The common parameters as the engine's plain type.</summary>
-    protected ConnectionOptions Connection => new()
+    private protected ConnectionOptions Connection => new()
     {
         Region = Region,
         ProfileName = ProfileName,
@@ -80,7 +80,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// Runs one engine call to completion, writes its log, and turns engine failures into
     /// terminating ErrorRecords. Returns null only when the user stopped the command.
     /// </summary>
-    protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    private protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
         try
         {
@@ -98,7 +98,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// no cached session could serve it), asks for the code at the prompt once and tries again.
     /// Non-interactive sessions get the usual error.
     /// </summary>
-    protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
         try
         {

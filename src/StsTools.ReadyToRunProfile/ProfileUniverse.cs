@@ -14,7 +14,11 @@ internal sealed class ProfileUniverse : IDisposable
     public ProfileUniverse(string framework, string assemblies)
     {
         _assemblies = assemblies;
-        var paths = Directory.GetFiles(framework, "*.dll").Concat(Directory.GetFiles(assemblies, "*.dll"));
+        // The model assembly the engine's types name lives one folder up, in the module's bin/
+        // (PowerShell's default load context), not in Dependencies/.
+        var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(assemblies).TrimEnd(Path.DirectorySeparatorChar))!, "StsTools.Model.dll");
+        var paths = Directory.GetFiles(framework, "*.dll").Concat(Directory.GetFiles(assemblies, "*.dll"))
+            .Concat(File.Exists(model) ? new[] { model } : Array.Empty<string>());
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
         Core = _context.CoreAssembly ?? throw new InvalidOperationException("no System.Private.CoreLib in " + framework);
     }

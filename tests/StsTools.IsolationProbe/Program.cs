@@ -75,7 +75,8 @@ internal static class DiskHit
     {
         object Service()
         {
-            var cache = Activator.CreateInstance(engine.GetType("StsTools.Caching.CacheOptions", true)!)!;
+            // CacheOptions lives in the model assembly (the default context): found through the engine.
+            var cache = Activator.CreateInstance(engine.GetType("StsTools.Service.StsService", true)!.GetProperty("CacheOptions")!.PropertyType)!;
             cache.GetType().GetProperty("DiskEnabled")!.SetValue(cache, true);
             cache.GetType().GetProperty("Directory")!.SetValue(cache, directory);
             var service = Activator.CreateInstance(engine.GetType("StsTools.Service.StsService", true)!, environment)!;

@@ -21,7 +21,7 @@ public sealed class GetStsRegionCommand : LocalCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var all = StsRegionInfo.All();
+        var all = StsRegions.All();
         if (Name is null || Name.Length == 0)
         {
             WriteObject(all, enumerateCollection: true);

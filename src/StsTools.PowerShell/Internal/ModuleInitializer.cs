@@ -19,6 +19,9 @@ namespace StsTools.PowerShell.Internal;
 /// <item>Windows PowerShell 5.1 (no load contexts): an AssemblyResolve handler loads them, and the
 /// shims, by simple name, which also stands in for the binding redirects a module cannot declare.</item>
 /// </list>
+/// The types users see (StsTools.Model) live in bin/ beside this assembly, in the default context,
+/// on both: PowerShell reads the cmdlet types' attributes and signatures before it calls
+/// <see cref="OnImport"/>, so none of them may name an engine type (a surface test checks it).
 /// If the private context cannot be set up, the 5.1 way is used, so the module still works.
 /// Then, when the environment turns the disk cache on, the cache reader is warmed on a pool thread
 /// (<see cref="CacheReaderWarmup"/>), off the user's first command.
@@ -87,7 +90,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         var name = new AssemblyName(args.Name).Name;
         if (name is null) return null;
-        foreach (var directory in new[] { DependencyDirectory, DesktopDirectory })
+        // bin/ too: the engine, loaded from Dependencies/, asks for the model assembly that the
+        // cmdlets (and PowerShell's reflection over them, before OnImport) loaded from bin/, and
+        // LoadFrom of that same path hands back that same assembly.
+        foreach (var directory in new[] { DependencyDirectory, DesktopDirectory, BinDirectory })
         {
             var path = Path.Combine(directory, name + ".dll");
             if (File.Exists(path)) return Assembly.LoadFrom(path);

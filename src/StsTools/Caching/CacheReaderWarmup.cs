@@ -22,7 +22,7 @@ public static class CacheReaderWarmup
 
     /// <summary>Starts the warm-up once per process when <paramref name="env"/> turns the disk cache on; the running or finished warm-up, or null when it is off.</summary>
     public static Task? StartIfEnabled(IEnvironmentVariables env) =>
-        CacheOptions.FromEnvironment(env).DiskEnabled ? Start() : null;
+        CacheOptions.FromEnvironment(env.Get).DiskEnabled ? Start() : null;
 
     /// <summary>Starts the warm-up once per process; later calls return the same task.</summary>
     public static Task Start() => Started.Value;

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
-using Amazon.Runtime.CredentialManagement;
+using StsTools.Env;
+using StsTools.Profiles;
 
 namespace StsTools.Input;
 
@@ -9,13 +11,35 @@ namespace StsTools.Input;
 public static class ProfileNames
 {
     /// <summary>Every profile name, sorted; empty when the files are missing or unreadable.</summary>
-    public static IReadOnlyList<string> List()
+    /// <remarks>
+    /// Read from the files' section names, as the AWS CLI lists them, not through the SDK's profile
+    /// store: that one leaves out profiles that only set a region or a role it cannot resolve yet,
+    /// and one profile it cannot parse (an sso_session it does not find) makes it list nothing.
+    /// </remarks>
+    public static IReadOnlyList<string> List() => List(ProcessEnvironmentVariables.Instance);
+
+    /// <summary>Every profile name in the files <paramref name="env"/> points at, sorted.</summary>
+    public static IReadOnlyList<string> List(IEnvironmentVariables env)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var section in Sections(SharedFiles.CredentialsPath(env))) names.Add(section);
+        foreach (var section in Sections(SharedFiles.ConfigPath(env)))
+        {
+            // In the config file a profile is [default] or [profile name]; [sso-session x] and
+            // [services x] are other kinds of section.
+            if (section == "default") names.Add(section);
+            else if (section.StartsWith("profile ", StringComparison.Ordinal) && section.Substring(8).Trim() is { Length: > 0 } name) names.Add(name);
+        }
+        return names.ToList();
+    }
+
+    private static IEnumerable<string> Sections(string path)
     {
         try
         {
-            return new CredentialProfileStoreChain().ListProfiles().Select(p => p.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            return IniDocument.Load(path).Sections.Select(s => s.Trim()).ToList();
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return Array.Empty<string>(); // completion must never throw at the user
         }

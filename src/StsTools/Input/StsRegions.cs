@@ -1,15 +1,36 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Amazon;
 
 namespace StsTools.Input;
 
-/// <summary>The region names the SDK's endpoint data knows, for tab completion.</summary>
+/// <summary>The regions the SDK's endpoint data knows: names for tab completion, details for Get-StsRegion.</summary>
 public static class StsRegions
 {
     private static IReadOnlyList<string>? _names;
 
     /// <summary>Every region system name, sorted.</summary>
     public static IReadOnlyList<string> Names =>
-        _names ??= RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        _names ??= RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every region the SDK's endpoint data knows, sorted by name.</summary>
+    public static IReadOnlyList<StsRegionInfo> All() =>
+        RegionEndpoint.EnumerableAllRegions
+            .Select(From)
+            .GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>One region, or null when the SDK does not know it.</summary>
+    public static StsRegionInfo? Get(string name) =>
+        All().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static StsRegionInfo From(RegionEndpoint r) => new()
+    {
+        Name = r.SystemName,
+        DisplayName = r.DisplayName,
+        Partition = r.PartitionName,
+        Endpoint = $"https://sts.{r.SystemName}.{r.PartitionDnsSuffix}",
+    };
 }

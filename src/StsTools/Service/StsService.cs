@@ -29,7 +29,7 @@ public sealed partial class StsService : IDisposable
     {
         Environment = environment ?? ProcessEnvironmentVariables.Instance;
         _resolver = new SourceCredentialResolver(Environment);
-        _cache = new CredentialCache(CacheOptions.FromEnvironment(Environment));
+        _cache = new CredentialCache(CacheOptions.FromEnvironment(Environment.Get));
     }
 
     /// <summary>How AssumeRole and GetSessionToken results are cached; replace to change it.</summary>

@@ -9,15 +9,6 @@ using StsTools.Model;
 
 namespace StsTools.Storage;
 
-/// <summary>The formats <see cref="CredentialFile"/> writes.</summary>
-public enum CredentialFileFormat
-{
-    /// <summary><c>{"AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}</c>: boto's save/load, the module's own.</summary>
-    Json,
-    /// <summary>The AWS <c>credential_process</c> output (Version 1), which every AWS SDK and CLI reads.</summary>
-    CredentialProcess,
-}
-
 /// <summary>Saves and loads credentials as JSON (boto's save/load/to_dict/from_json, the PowerShell way).</summary>
 public static class CredentialFile
 {

@@ -142,11 +142,11 @@ public sealed class CacheTests : IDisposable
         env.Set(CacheOptions.DiskCacheVariable, "1");
         env.Set(CacheOptions.DirectoryVariable, "/tmp/x");
         env.Set(CacheOptions.RefreshWindowVariable, "600");
-        var options = CacheOptions.FromEnvironment(env);
+        var options = CacheOptions.FromEnvironment(env.Get);
         Assert.True(options.DiskEnabled);
         Assert.Equal("/tmp/x", options.Directory);
         Assert.Equal(TimeSpan.FromMinutes(10), options.RefreshWindow);
-        Assert.False(CacheOptions.FromEnvironment(new StsTools.Env.DictionaryEnvironmentVariables()).DiskEnabled);
+        Assert.False(CacheOptions.FromEnvironment(new StsTools.Env.DictionaryEnvironmentVariables().Get).DiskEnabled);
     }
 
     [Fact]

@@ -33,12 +33,12 @@ public sealed class EnvironmentAndRegionTests
     [Fact]
     public void Regions_carry_partition_and_STS_endpoint()
     {
-        var all = StsRegionInfo.All();
+        var all = StsRegions.All();
         Assert.Contains(all, r => r.Name == "us-east-1" && r.Partition == "aws" && r.Endpoint == "https://sts.us-east-1.amazonaws.com");
         Assert.Contains(all, r => r.Name == "cn-north-1" && r.Partition == "aws-cn" && r.Endpoint == "https://sts.cn-north-1.amazonaws.com.cn");
         Assert.Contains(all, r => r.Name == "us-gov-west-1" && r.Partition == "aws-us-gov");
         Assert.Equal(all.Count, all.Select(r => r.Name).Distinct().Count());
-        Assert.Equal("Europe (Ireland)", StsRegionInfo.Get("EU-WEST-1")!.DisplayName);
-        Assert.Null(StsRegionInfo.Get("mars-north-1"));
+        Assert.Equal("Europe (Ireland)", StsRegions.Get("EU-WEST-1")!.DisplayName);
+        Assert.Null(StsRegions.Get("mars-north-1"));
     }
 }

@@ -47,6 +47,29 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
+    public void Tab_completion_lists_every_profile_of_both_files_and_no_other_section()
+    {
+        // A region-only profile, a role profile, an SSO profile whose session is missing (the
+        // SDK's profile store then lists nothing at all), and sections that are not profiles.
+        WriteConfig(
+            "[default]\nregion = eu-west-1\n[profile region-only]\nregion = eu-west-1\n[profile role]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = base\n" +
+            "[profile sso]\nsso_session = missing\nsso_account_id = 123456789012\nsso_role_name = R\n[sso-session other]\nsso_region = us-east-1\n[services local]\nsts =\n  endpoint_url = http://127.0.0.1:1\n",
+            "[base]\naws_access_key_id = AKIDBASEPROFILE00001\naws_secret_access_key = base-secret\n[default]\naws_access_key_id = AKIDBASEPROFILE00002\naws_secret_access_key = s\n");
+        Assert.Equal(new[] { "base", "default", "region-only", "role", "sso" }, StsTools.Input.ProfileNames.List(_env));
+    }
+
+    [Fact]
+    public void Tab_completion_lists_nothing_when_the_files_are_missing()
+    {
+        var env = new DictionaryEnvironmentVariables(new Dictionary<string, string>
+        {
+            ["AWS_CONFIG_FILE"] = Path.Combine(_dir, "no-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_dir, "no-credentials"),
+        });
+        Assert.Empty(StsTools.Input.ProfileNames.List(env));
+    }
+
+    [Fact]
     public async Task A_role_profile_is_followed_like_the_AWS_CLI()
     {
         WriteConfig(

@@ -198,7 +198,7 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
     public void No_AWS_SDK_type_appears_in_a_public_signature()
     {
         var offenders = new List<string>();
-        foreach (var assembly in new[] { _m.Engine, _m.Cmdlets })
+        foreach (var assembly in new[] { _m.Engine, _m.Cmdlets, _m.Model })
         foreach (var type in assembly.GetExportedTypes())
         {
             IEnumerable<Type> used = new[] { type.BaseType }.Where(t => t is not null).Select(t => t!).Concat(type.GetInterfaces());
@@ -211,6 +211,61 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
                 if (t.Assembly.GetName().Name!.StartsWith("AWSSDK", StringComparison.Ordinal)) offenders.Add($"{type.FullName} uses {t.FullName}");
         }
         Assert.Empty(offenders);
+    }
+
+    /// <summary>
+    /// Import-Module lists the cmdlet assembly's exported types and reads their attributes
+    /// (OutputType names types) before it runs the module initializer that sets up the private
+    /// load context; Get-Command and help then read every public and protected member. None of
+    /// that may name an engine or SDK type, or the import fails with "Could not load file or
+    /// assembly 'StsTools'" (the Pester suite imports the module for real; this says which member).
+    /// </summary>
+    [Fact]
+    public void Nothing_PowerShell_reflects_over_names_the_isolated_engine()
+    {
+        var offenders = new List<string>();
+        const BindingFlags members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        static bool Visible(MethodBase? m) => m is not null && (m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly);
+        foreach (var type in _m.Cmdlets.GetExportedTypes())
+        {
+            var used = new List<(string Where, Type Type)>();
+            for (var b = type.BaseType; b is not null; b = b.BaseType) used.Add(("base type", b));
+            used.AddRange(type.GetInterfaces().Select(i => ("interface", i)));
+            foreach (var a in type.GetCustomAttributesData())
+            {
+                used.Add(("attribute", a.AttributeType));
+                used.AddRange(a.ConstructorArguments.Concat(a.NamedArguments.Select(n => n.TypedValue)).SelectMany(Values).Select(t => ("attribute argument", t)));
+            }
+            foreach (var p in type.GetProperties(members).Where(p => Visible(p.GetMethod) || Visible(p.SetMethod)))
+            {
+                used.Add(($"property {p.Name}", p.PropertyType));
+                foreach (var a in p.GetCustomAttributesData()) used.Add(($"attribute of {p.Name}", a.AttributeType));
+            }
+            used.AddRange(type.GetFields(members).Where(f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly || f.FieldType.IsValueType).Select(f => ($"field {f.Name}", f.FieldType)));
+            foreach (var m in type.GetMethods(members).Where(Visible))
+                used.AddRange(m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType).Select(t => ($"method {m.Name}", t)));
+            foreach (var (where, t) in used)
+            foreach (var part in Flatten(t))
+            {
+                var assembly = part.Assembly.GetName().Name!;
+                if (assembly == "StsTools" || assembly.StartsWith("AWSSDK", StringComparison.Ordinal)) offenders.Add($"{type.FullName}: {where} uses {part.FullName}");
+            }
+        }
+        Assert.Empty(offenders);
+
+        static IEnumerable<Type> Values(CustomAttributeTypedArgument a) => a.Value switch
+        {
+            Type t => new[] { t },
+            IEnumerable<CustomAttributeTypedArgument> many => many.SelectMany(Values),
+            _ => Array.Empty<Type>(),
+        };
+    }
+
+    [Fact]
+    public void The_model_assembly_references_nothing_but_the_base_library()
+    {
+        // It loads into PowerShell's default context, beside other modules: no SDK, no engine, no shims.
+        Assert.All(_m.Model.GetReferencedAssemblies(), r => Assert.Equal("netstandard", r.Name));
     }
 
     private static IEnumerable<Type> Flatten(Type t)
@@ -235,7 +290,7 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
     public void The_build_output_ships_only_what_each_edition_needs()
     {
         var root = Directory.GetFiles(_m.BinDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "StsTools.Isolation.dll", "StsTools.PowerShell.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
+        Assert.Equal(new[] { "StsTools.Isolation.dll", "StsTools.Model.dll", "StsTools.PowerShell.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
         var dependencies = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll", "StsTools.dll" }, dependencies);
         var desktop = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Desktop")).Select(Path.GetFileName).ToArray();

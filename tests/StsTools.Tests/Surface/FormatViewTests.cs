@@ -18,7 +18,7 @@ public sealed class FormatViewTests : IClassFixture<ModuleMetadata>
     public void Every_view_is_for_a_type_of_the_engine()
     {
         foreach (var typeName in _format.Descendants("TypeName").Select(e => e.Value))
-            Assert.NotNull(_m.Engine.GetType(typeName));
+            Assert.NotNull(_m.Model.GetType(typeName));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ModuleMetadata : IDisposable
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Cmdlets = _context.LoadFromAssemblyPath(Path.Combine(BinDirectory, "StsTools.PowerShell.dll"));
         Engine = _context.LoadFromAssemblyName("StsTools");
+        Model = _context.LoadFromAssemblyName("StsTools.Model");
         Automation = _context.LoadFromAssemblyPath(sma);
         AllCmdlets = Cmdlets.GetTypes().Select(Describe).Where(c => c is not null).Select(c => c!).OrderBy(c => c.Name).ToList();
         TypeDefs = LoadTypeDefs();
@@ -41,6 +42,8 @@ public sealed class ModuleMetadata : IDisposable
     public string BinDirectory { get; }
     public Assembly Cmdlets { get; }
     public Assembly Engine { get; }
+    /// <summary>The types users see, in PowerShell's default load context (bin/StsTools.Model.dll).</summary>
+    public Assembly Model { get; }
     public Assembly Automation { get; }
     public IReadOnlyList<CmdletInfo> AllCmdlets { get; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, (string Type, bool Required)>> TypeDefs { get; }

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using StsTools.Env;
 
 namespace StsTools.Caching;
 
@@ -27,14 +26,15 @@ public sealed class CacheOptions
     /// <summary>How long to wait for another process that is fetching the same entry.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The defaults, adjusted by the STSMODULE_* variables.</summary>
-    public static CacheOptions FromEnvironment(IEnvironmentVariables env)
+    /// <summary>The defaults, adjusted by the STSMODULE_* variables as <paramref name="getVariable"/> reads them.</summary>
+    public static CacheOptions FromEnvironment(Func<string, string?> getVariable)
     {
+        if (getVariable is null) throw new ArgumentNullException(nameof(getVariable));
         var options = new CacheOptions();
-        var disk = env.Get(DiskCacheVariable);
+        var disk = getVariable(DiskCacheVariable);
         options.DiskEnabled = disk is not null && (disk == "1" || disk.Equals("true", StringComparison.OrdinalIgnoreCase) || disk.Equals("yes", StringComparison.OrdinalIgnoreCase));
-        if (env.Get(DirectoryVariable) is { } dir) options.Directory = dir;
-        if (int.TryParse(env.Get(RefreshWindowVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (getVariable(DirectoryVariable) is { } dir) options.Directory = dir;
+        if (int.TryParse(getVariable(RefreshWindowVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             options.RefreshWindow = TimeSpan.FromSeconds(seconds);
         return options;
     }

@@ -1,0 +1,120 @@
+<#
+.SYNOPSIS
+    The module's figures in a real pwsh, each beside what it is compared with, in the same run.
+.DESCRIPTION
+    - import: `pwsh -NoProfile` that runs Import-Module against a bare `pwsh -NoProfile`, whole
+      processes, alternately (which goes first swaps each round); the import's cost is the
+      difference of the medians. Target: at most 60 ms.
+    - first call: a new pwsh imports the module, then times its first Get-StsCallerIdentity; another
+      loads the AWS SDK from NuGet with Add-Type (the same AWSSDK.Core and AWSSDK.SecurityToken
+      versions the module ships), then times its first GetCallerIdentity on a new client. Target:
+      the module's at most 0.6 of the raw SDK's.
+    - warm call: one pwsh, the cmdlet and a raw SDK client called alternately after both are warm;
+      medians of the per-call times. Target: at most 1.05.
+    bench/run.sh runs it against a moto_server on loopback.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File bench/pwsh.ps1 -Endpoint http://127.0.0.1:5000
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $Endpoint,
+    [int] $Rounds = 15,
+    [int] $WarmPairs = 400
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = Split-Path -Parent $PSScriptRoot
+$manifest = Join-Path $root 'StsModule.psd1'
+$pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+$accessKey = 'AKIDSTSTOOLSBENCH001'
+$secretKey = 'bench-secret-for-moto-only'
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Measure-Process([string] $Command) {
+    # Wall time of a whole pwsh process; its last output line is returned too.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $output = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded
+    $clock.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
+    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; Output = @($output)[-1] }
+}
+
+# The raw SDK as NuGet ships it, in the versions the module ships (read from its assemblies).
+$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list | Select-Object -First 1) -replace '^global-packages:\s*', '').Trim() }
+$sdk = foreach ($name in 'AWSSDK.Core', 'AWSSDK.SecurityToken') {
+    $version = [Diagnostics.FileVersionInfo]::GetVersionInfo((Join-Path $root "bin/Dependencies/$name.dll")).FileVersion
+    $candidates = Get-ChildItem (Join-Path $packages $name.ToLowerInvariant()) -Directory | Where-Object { $version.StartsWith($_.Name) -or $_.Name.StartsWith($version) }
+    $dll = Join-Path (@($candidates)[0].FullName) "lib/net8.0/$name.dll"
+    if (-not (Test-Path $dll)) { throw "$name $version is not in $packages" }
+    $dll
+}
+
+$rawCall = @"
+`$config = [Amazon.SecurityToken.AmazonSecurityTokenServiceConfig]::new()
+`$config.ServiceURL = '$Endpoint'
+`$config.AuthenticationRegion = 'us-east-1'
+`$client = [Amazon.SecurityToken.AmazonSecurityTokenServiceClient]::new([Amazon.Runtime.BasicAWSCredentials]::new('$accessKey', '$secretKey'), `$config)
+`$null = `$client.GetCallerIdentityAsync([Amazon.SecurityToken.Model.GetCallerIdentityRequest]::new()).GetAwaiter().GetResult()
+"@
+$moduleCall = "`$null = Get-StsCallerIdentity -EndpointUrl '$Endpoint' -Region us-east-1 -AccessKey $accessKey -SecretKey $secretKey"
+
+# Import cost and first calls: whole processes, alternately.
+$bare = [Collections.Generic.List[double]]::new(); $imported = [Collections.Generic.List[double]]::new()
+$firstModule = [Collections.Generic.List[double]]::new(); $firstRaw = [Collections.Generic.List[double]]::new()
+$timed = { param($body) "`$clock = [Diagnostics.Stopwatch]::StartNew()`n$body`n`$clock.Stop(); `$clock.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)" }
+$null = Measure-Process 'exit'   # warm the file cache
+for ($i = 0; $i -lt $Rounds; $i++) {
+    $pair = @(
+        { $bare.Add((Measure-Process 'exit').Ms) },
+        { $imported.Add((Measure-Process "Import-Module '$manifest'; exit").Ms) }
+    )
+    if ($i % 2) { [array]::Reverse($pair) }
+    foreach ($step in $pair) { & $step }
+    $pair = @(
+        { $firstModule.Add([double](Measure-Process ("Import-Module '$manifest'`n" + (& $timed $moduleCall))).Output) },
+        { $firstRaw.Add([double](Measure-Process ("Add-Type -Path '$($sdk[0])', '$($sdk[1])'`n" + (& $timed $rawCall))).Output) }
+    )
+    if ($i % 2) { [array]::Reverse($pair) }
+    foreach ($step in $pair) { & $step }
+}
+
+# Warm calls: one process, alternately, after both are warm.
+$warmScript = @"
+Import-Module '$manifest'
+Add-Type -Path '$($sdk[0])', '$($sdk[1])'
+$rawCall
+`$request = [Amazon.SecurityToken.Model.GetCallerIdentityRequest]::new()
+`$module = [Collections.Generic.List[double]]::new(); `$raw = [Collections.Generic.List[double]]::new()
+for (`$i = 0; `$i -lt 20; `$i++) { $moduleCall; `$null = `$client.GetCallerIdentityAsync(`$request).GetAwaiter().GetResult() }
+for (`$i = 0; `$i -lt $WarmPairs; `$i++) {
+    if (`$i % 2) {
+        `$c = [Diagnostics.Stopwatch]::StartNew(); `$null = `$client.GetCallerIdentityAsync(`$request).GetAwaiter().GetResult(); `$raw.Add(`$c.Elapsed.TotalMilliseconds)
+        `$c = [Diagnostics.Stopwatch]::StartNew(); $moduleCall; `$module.Add(`$c.Elapsed.TotalMilliseconds)
+    } else {
+        `$c = [Diagnostics.Stopwatch]::StartNew(); $moduleCall; `$module.Add(`$c.Elapsed.TotalMilliseconds)
+        `$c = [Diagnostics.Stopwatch]::StartNew(); `$null = `$client.GetCallerIdentityAsync(`$request).GetAwaiter().GetResult(); `$raw.Add(`$c.Elapsed.TotalMilliseconds)
+    }
+}
+`$m = @(`$module | Sort-Object)[[int](`$module.Count / 2)]; `$r = @(`$raw | Sort-Object)[[int](`$raw.Count / 2)]
+'{0};{1}' -f `$m.ToString([Globalization.CultureInfo]::InvariantCulture), `$r.ToString([Globalization.CultureInfo]::InvariantCulture)
+"@
+$warm = (Measure-Process $warmScript).Output -split ';' | ForEach-Object { [double]::Parse($_, [Globalization.CultureInfo]::InvariantCulture) }
+
+$importCost = (Get-Median $imported) - (Get-Median $bare)
+$firstRatio = (Get-Median $firstModule) / (Get-Median $firstRaw)
+$warmRatio = $warm[0] / $warm[1]
+$rows = @(
+    [pscustomobject]@{ Figure = 'pwsh -NoProfile with Import-Module (ms)'; StsModule = '{0:N0}' -f (Get-Median $imported); ComparedWith = '{0:N0} bare pwsh -NoProfile' -f (Get-Median $bare); Ratio = 'import adds {0:N0} ms' -f $importCost; Target = '<= 60 ms'; Met = $importCost -le 60 }
+    [pscustomobject]@{ Figure = 'first Get-StsCallerIdentity after import (ms)'; StsModule = '{0:N1}' -f (Get-Median $firstModule); ComparedWith = '{0:N1} raw SDK (Add-Type)' -f (Get-Median $firstRaw); Ratio = '{0:N2}' -f $firstRatio; Target = '<= 0.6'; Met = $firstRatio -le 0.6 }
+    [pscustomobject]@{ Figure = 'warm Get-StsCallerIdentity (ms/call)'; StsModule = '{0:N2}' -f $warm[0]; ComparedWith = '{0:N2} raw SDK client' -f $warm[1]; Ratio = '{0:N3}' -f $warmRatio; Target = '<= 1.05'; Met = $warmRatio -le 1.05 }
+)
+$rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
+"medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm), pwsh $($PSVersionTable.PSVersion)"
