@@ -4,7 +4,10 @@
 .DESCRIPTION
     - import: `pwsh -NoProfile` that runs Import-Module against a bare `pwsh -NoProfile`, whole
       processes, alternately (which goes first swaps each round); the import's cost is the
-      difference of the medians. Target: at most 60 ms.
+      difference of the medians. Target: at most 60 ms. Most of it is PowerShell's own first
+      Import-Module of a session (module system, manifest and format-file machinery), which a
+      one-cmdlet module with a one-line manifest pays too; so also: the import timed inside a
+      pwsh that has imported PSReadLine first, as every interactive session has.
     - first call: a new pwsh imports the module, then times its first Get-StsCallerIdentity; another
       loads the AWS SDK from NuGet with Add-Type (the same AWSSDK.Core and AWSSDK.SecurityToken
       versions the module ships), then times its first GetCallerIdentity on a new client. Target:
@@ -44,7 +47,8 @@ function Measure-Process([string] $Command) {
     $output = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded
     $clock.Stop()
     if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
-    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; Output = @($output)[-1] }
+    $last = if ($output) { @($output)[-1] } else { $null }
+    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; Output = $last }
 }
 
 # The raw SDK as NuGet ships it, in the versions the module ships (read from its assemblies).
@@ -69,6 +73,7 @@ $moduleCall = "`$null = Get-StsCallerIdentity -EndpointUrl '$Endpoint' -Region u
 # Import cost and first calls: whole processes, alternately.
 $bare = [Collections.Generic.List[double]]::new(); $imported = [Collections.Generic.List[double]]::new()
 $firstModule = [Collections.Generic.List[double]]::new(); $firstRaw = [Collections.Generic.List[double]]::new()
+$interactive = [Collections.Generic.List[double]]::new()
 $timed = { param($body) "`$clock = [Diagnostics.Stopwatch]::StartNew()`n$body`n`$clock.Stop(); `$clock.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)" }
 $null = Measure-Process 'exit'   # warm the file cache
 for ($i = 0; $i -lt $Rounds; $i++) {
@@ -84,6 +89,9 @@ for ($i = 0; $i -lt $Rounds; $i++) {
     )
     if ($i % 2) { [array]::Reverse($pair) }
     foreach ($step in $pair) { & $step }
+    # An interactive pwsh has imported PSReadLine (a manifest module with views) before the user
+    # types Import-Module: PowerShell's one-time module and format loading is paid by then.
+    $interactive.Add([double](Measure-Process ("Import-Module PSReadLine`n" + (& $timed "Import-Module '$manifest'"))).Output)
 }
 
 # Warm calls: one process, alternately, after both are warm.
@@ -113,6 +121,7 @@ $firstRatio = (Get-Median $firstModule) / (Get-Median $firstRaw)
 $warmRatio = $warm[0] / $warm[1]
 $rows = @(
     [pscustomobject]@{ Figure = 'pwsh -NoProfile with Import-Module (ms)'; StsModule = '{0:N0}' -f (Get-Median $imported); ComparedWith = '{0:N0} bare pwsh -NoProfile' -f (Get-Median $bare); Ratio = 'import adds {0:N0} ms' -f $importCost; Target = '<= 60 ms'; Met = $importCost -le 60 }
+    [pscustomobject]@{ Figure = 'Import-Module after PSReadLine, in-process (ms)'; StsModule = '{0:N0}' -f (Get-Median $interactive); ComparedWith = 'as an interactive session imports it'; Ratio = ''; Target = '<= 60 ms'; Met = (Get-Median $interactive) -le 60 }
     [pscustomobject]@{ Figure = 'first Get-StsCallerIdentity after import (ms)'; StsModule = '{0:N1}' -f (Get-Median $firstModule); ComparedWith = '{0:N1} raw SDK (Add-Type)' -f (Get-Median $firstRaw); Ratio = '{0:N2}' -f $firstRatio; Target = '<= 0.6'; Met = $firstRatio -le 0.6 }
     [pscustomobject]@{ Figure = 'warm Get-StsCallerIdentity (ms/call)'; StsModule = '{0:N2}' -f $warm[0]; ComparedWith = '{0:N2} raw SDK client' -f $warm[1]; Ratio = '{0:N3}' -f $warmRatio; Target = '<= 1.05'; Met = $warmRatio -le 1.05 }
 )

@@ -12,3 +12,6 @@ moto=$!
 trap 'kill $moto 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null && break; sleep 0.1; done
 dotnet bench/StsTools.Bench/bin/Release/net10.0/StsTools.Bench.dll all "http://127.0.0.1:$port" "$PWD/bin"
+# The same module in a real pwsh (the pinned 7.6.9): import, first and warm call.
+dotnet tool restore >/dev/null
+dotnet pwsh -NoProfile -NonInteractive -File bench/pwsh.ps1 -Endpoint "http://127.0.0.1:$port"

@@ -6,7 +6,6 @@ using System.Runtime.InteropServices;
 using System.Management.Automation;
 using System.Threading;
 using StsTools.Caching;
-using StsTools.Env;
 
 namespace StsTools.PowerShell.Internal;
 
@@ -45,7 +44,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;
             _resolverHooked = true;
         }
-        // Queued, not run: the engine loads on the pool thread too, so the import does not wait.
+        // Only when the environment turns the disk cache on (read through the model assembly, which
+        // is loaded already): otherwise the import does not load the engine at all. Queued, not
+        // run: the engine loads on the pool thread too, so the import does not wait.
+        if (!CacheOptions.FromEnvironment(Environment.GetEnvironmentVariable).DiskEnabled) return;
         ThreadPool.QueueUserWorkItem(_ =>
         {
             try { WarmCacheReader(); }
@@ -56,7 +58,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     // Apart from OnImport: naming an engine type makes the JIT load the engine, which must wait
     // until the loading above is set up, and may fail (inside the caller's try).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void WarmCacheReader() => CacheReaderWarmup.StartIfEnabled(ProcessEnvironmentVariables.Instance);
+    private static void WarmCacheReader() => CacheReaderWarmup.Start();
 
     /// <summary>Undoes <see cref="OnImport"/> when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
