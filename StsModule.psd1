@@ -5,7 +5,7 @@
     GUID                   = '5b0f4c3e-8d0a-4c55-9a51-3f2d7e6b1a90'
     Author                 = 'StsTools contributors'
     CompanyName            = 'StsTools'
-    Copyright              = '(c) StsTools contributors. All rights reserved.'
+    Copyright              = '(c) StsTools contributors. Licensed under the Apache License 2.0.'
     Description            = 'AWS STS for PowerShell: assume roles, get session tokens, learn who you are, and put temporary credentials where the AWS CLI, SDKs and later commands find them.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
@@ -39,9 +39,14 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('AWS', 'STS', 'AssumeRole', 'SAML', 'OIDC', 'WebIdentity', 'Credentials', 'MFA', 'SessionToken', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/ststools/StsTools/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/ststools/StsTools'
-            ReleaseNotes = 'Every STS operation as a cmdlet; cached sessions (memory and opt-in disk), role profiles, credential files and credential_process output, environment and profile writers.'
+            # No LicenseUri or ProjectUri: the module has no public home yet (LICENSE ships in the package: Apache-2.0).
+            ReleaseNotes = @'
+- Every AWS STS operation as a cmdlet: Use-StsRole, Get-StsSessionToken, Get-StsCallerIdentity, Use-StsRoleWithSaml, Use-StsRoleWithWebIdentity, Use-StsRoot, Get-StsFederationToken, Get-StsAccessKeyInfo, ConvertFrom-StsAuthorizationMessage, Get-StsDelegatedAccessToken, Get-StsWebIdentityToken; results shaped exactly like the STS responses.
+- Credential lifecycle: cached sessions (memory, and an opt-in owner-only disk cache shared by processes) with a refresh window; Test-StsCredential, Export-StsCredential and Import-StsCredential (owner-only JSON, credential_process output), Set-StsEnvironment, Clear-StsEnvironment, Set-StsProfile, Set-StsCacheOption, Clear-StsCache, Get-StsRegion.
+- -SetEnvironment puts credentials where the AWS CLI, boto3, the AWS SDKs and AWS.Tools find them; role profiles of ~/.aws/config (source_profile chains, external_id, mfa_serial) are followed by the module with its cache.
+- Imports in PowerShell 7 beside AWS.Tools (the AWS SDK in a private load context) with the result types nameable from PowerShell ([StsTools.Model.Credentials]); Windows PowerShell 5.1 supported.
+- Help: Get-Help for every cmdlet with examples, and about_StsModule (credential sources, regions and endpoints, the cache, environment variables, ErrorIds, testing runbooks with Pester Mock).
+'@
         }
     }
 }

@@ -5,18 +5,24 @@
     Build   : dotnet build (stages the module into ./bin, where StsModule.psd1 points).
     Test    : Build, then the xunit suite (dotnet test) and the Pester 5 tests in ./tests.
     Pester  : Build, then the Pester 5 tests alone (test.sh runs xunit itself, then this).
-    Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US.
-    Package : Build, Docs, then a ready-to-publish module folder in ./out/StsModule/<version>,
-              with ReadyToRun images for each of -ReadyToRunRuntimes (see README, Performance).
+    Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US (every build does).
+    UpdateDocs : Rewrites the syntax and parameter sections of the markdown from the built cmdlets
+              (platyPS Update-MarkdownHelp), keeping every description and example; run it after
+              changing a parameter. Docs.Tests.ps1 fails when the committed pages differ from it.
+    Package : Build (unless -NoBuild), then a ready-to-publish module folder in
+              ./out/StsModule/<version> (manifest, views, assemblies, ReadyToRun images for each of
+              -ReadyToRunRuntimes, compiled help, LICENSE, CHANGELOG) and its .nupkg in ./out.
     Pester 5.7.1 comes from NuGet (tests/tools/PowerShellModules.csproj, restore only); platyPS
     and PSScriptAnalyzer from ../shared/tools/modules when that folder exists. The PowerShell
     Gallery is only the fallback for a module neither place has.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingWriteHost', '', Justification = 'A build script reports its steps to the person who runs it, not to a pipeline.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', '', Justification = 'The script parameters are read by the functions below (script scope), which the rule does not follow.')]
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'UpdateDocs', 'Package')]
     [string[]] $Task = @('Build'),
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -24,7 +30,9 @@ param(
     # 8.7 MB per platform). Build defaults to this machine's; Package to the platforms most pwsh
     # sessions run on. Other platforms, and Windows PowerShell 5.1, use the plain assemblies.
     [string[]] $ReadyToRunRuntimes,
-    # Pester only: the module is already built (test.sh builds it with the xunit run).
+    # UpdateDocs only: the markdown folder to bring in line with the cmdlets (default docs/en-US).
+    [string] $DocsPath = (Join-Path $PSScriptRoot 'docs/en-US'),
+    # Pester and Package: use the module as already built (test.sh builds it with the xunit run).
     [switch] $NoBuild
 )
 
@@ -93,12 +101,23 @@ function Invoke-Test {
     # Keep every test off real AWS and off instance metadata.
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     Invoke-Native dotnet @('test', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--no-build', '--nologo')
-    Invoke-PesterTests
+    Invoke-PesterSuite
 }
 
-function Invoke-PesterTests {
+function Invoke-PesterSuite {
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     Use-Pester
+    # `Import-Module StsModule` by name, as users write it (tests/examples): a module folder named
+    # StsModule on PSModulePath that is this repository (a symbolic link; a junction on Windows).
+    $modules = Join-Path $Root 'out/psmodules'
+    $link = Join-Path $modules 'StsModule'
+    if (-not (Test-Path (Join-Path $link 'StsModule.psd1'))) {
+        $null = New-Item -ItemType Directory -Force -Path $modules
+        if (Test-Path $link) { Remove-Item $link -Force }
+        $kind = if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { 'Junction' } else { 'SymbolicLink' }
+        $null = New-Item -ItemType $kind -Path $link -Target $Root
+    }
+    $env:PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $Root 'tests'
     $config.Run.PassThru = $true
@@ -113,24 +132,51 @@ function Invoke-PesterTests {
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
 }
 
-function Invoke-Docs {
+function Build-Help {
+    # MAML and about_ help from docs/en-US into en-US/ beside the manifest, where Get-Help looks.
+    # Every `dotnet build` runs this (src/StsTools.PowerShell/Help.targets).
     Use-GalleryModule -Name platyPS -Version $PlatyPSVersion
-    $null = New-ExternalHelp -Path (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $Root 'en-US') -Force
+    $target = Join-Path $Root 'en-US'
+    $null = New-ExternalHelp -Path (Join-Path $Root 'docs/en-US') -OutputPath $target -Force -Encoding ([Text.UTF8Encoding]::new($false))
+}
+
+function Sync-HelpMarkdown {
+    param([string] $Path)
+    Use-GalleryModule -Name platyPS -Version $PlatyPSVersion
+    if (-not (Get-Module StsModule)) { Import-Module (Join-Path $Root 'StsModule.psd1') }
+    $null = Update-MarkdownHelp -Path $Path -AlphabeticParamsOrder
+    foreach ($page in Get-ChildItem -Path $Path -Filter '*-*.md') {
+        $text = [IO.File]::ReadAllText($page.FullName) -replace "`r`n", "`n"
+        # pwsh 7.4+ makes platyPS 0.14.2 document -ProgressAction as a cmdlet parameter (platyPS
+        # issue 595); it is a common parameter.
+        $text = $text -replace ' \[-ProgressAction <ActionPreference>\]', ''
+        $text = $text -replace '(?s)### -ProgressAction\n.*?(?=### )', ''
+        [IO.File]::WriteAllText($page.FullName, $text, [Text.UTF8Encoding]::new($false))
+    }
 }
 
 function Invoke-Package {
-    $runtimes = if ($ReadyToRunRuntimes) { $ReadyToRunRuntimes } else { @('win-x64', 'linux-x64', 'linux-arm64', 'osx-arm64') }
-    Invoke-Build -Runtimes $runtimes
-    Invoke-Docs
+    # out/StsModule/<version>/ (the folder Install-Module and Install-PSResource lay out) and
+    # out/StsModule.<version>.nupkg (Compress-PSResource), which Publish-PSResource -NupkgPath takes.
+    if (-not $NoBuild) {
+        $runtimes = if ($ReadyToRunRuntimes) { $ReadyToRunRuntimes } else { @('win-x64', 'linux-x64', 'linux-arm64', 'osx-arm64') }
+        Invoke-Build -Runtimes $runtimes
+    }
+    if (-not (Test-Path (Join-Path $Root 'en-US/about_StsModule.help.txt'))) { Build-Help }
     $manifest = Import-PowerShellDataFile (Join-Path $Root 'StsModule.psd1')
-    $target = Join-Path $Root ("out/StsModule/" + $manifest.ModuleVersion)
+    $out = Join-Path $Root 'out'
+    $target = Join-Path $out ("StsModule/" + $manifest.ModuleVersion)
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $null = New-Item -ItemType Directory -Force -Path $target
-    foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin', 'en-US', 'README.md') {
+    foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin', 'en-US', 'README.md', 'LICENSE', 'CHANGELOG.md') {
         Copy-Item -Path (Join-Path $Root $item) -Destination $target -Recurse
     }
-    Test-ModuleManifest -Path (Join-Path $target 'StsModule.psd1') | Out-Null
-    Write-Host "Packaged StsModule $($manifest.ModuleVersion) in $target"
+    $null = Test-ModuleManifest -Path (Join-Path $target 'StsModule.psd1')
+    $nupkg = Join-Path $out "StsModule.$($manifest.ModuleVersion).nupkg"
+    if (Test-Path $nupkg) { Remove-Item $nupkg -Force }
+    Compress-PSResource -Path $target -DestinationPath $out
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource made no $nupkg" }
+    Write-Host "Packaged StsModule $($manifest.ModuleVersion) in $target and $nupkg"
 }
 
 foreach ($t in $Task) {
@@ -138,8 +184,9 @@ foreach ($t in $Task) {
     switch ($t) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
-        'Pester' { if (-not $NoBuild) { Invoke-Build }; Invoke-PesterTests }
-        'Docs' { Invoke-Docs }
+        'Pester' { if (-not $NoBuild) { Invoke-Build }; Invoke-PesterSuite }
+        'Docs' { Build-Help }
+        'UpdateDocs' { Sync-HelpMarkdown -Path $DocsPath }
         'Package' { Invoke-Package }
     }
 }

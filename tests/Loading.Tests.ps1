@@ -2,6 +2,8 @@
 # How the module loads, in real PowerShell: fresh processes, the private load context, other
 # modules' AWSSDK.Core, several runspaces, Remove-Module, and no network at import. The
 # xunit IsolationProbe tests imitate Import-Module; these are the proof in the real thing.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Pester: BeforeAll sets the variables the It blocks use, which the rule does not follow.')]
+param()
 
 BeforeAll {
     $RepoRoot = Split-Path -Parent $PSScriptRoot

@@ -2,12 +2,21 @@
 Set-StrictMode -Version Latest
 
 function Get-FreeLoopbackPort {
+    <#
+    .SYNOPSIS
+    A TCP port on 127.0.0.1 that nothing listens on now.
+    #>
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
 function Start-MotoServer {
+    <#
+    .SYNOPSIS
+    Starts moto_server on a free loopback port (optionally with extra environment variables) and waits until it answers.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
     [CmdletBinding()]
     param([hashtable] $Environment = @{})
     $moto = Get-Command moto_server -ErrorAction SilentlyContinue
@@ -39,14 +48,22 @@ function Start-MotoServer {
 }
 
 function Get-Python {
-    # python3 on Unix; python on the Windows runners.
+    <#
+    .SYNOPSIS
+    python3 on Unix; python on the Windows runners.
+    #>
     $python = Get-Command 'python3', 'python' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if (-not $python) { throw 'python3 is required (with moto[server] and boto3).' }
     $python.Source
 }
 
-function Start-DocumentedSts {
-    # tests/fixtures/documented_sts.py: the documented XML of the STS operations moto lacks.
+function Start-DocumentedStsServer {
+    <#
+    .SYNOPSIS
+    tests/fixtures/documented_sts.py: the documented XML of the STS operations moto lacks.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param()
     $port = Get-FreeLoopbackPort
     $script = Join-Path $PSScriptRoot 'fixtures/documented_sts.py'
     $process = Start-Process -FilePath (Get-Python) -ArgumentList @($script, $port) -PassThru `
@@ -65,7 +82,11 @@ function Start-DocumentedSts {
 }
 
 function New-SamlAssertion {
-    # A SAML 2.0 Response carrying the AWS role attributes, base64-encoded, as an IdP posts it.
+    <#
+    .SYNOPSIS
+    A SAML 2.0 Response carrying the AWS role attributes, base64-encoded, as an IdP posts it.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
     param([string] $RoleArn, [string] $ProviderArn, [string] $SessionName)
     $now = [DateTime]::UtcNow
     $stamp = { param($t) $t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") }
@@ -87,9 +108,10 @@ function New-SamlAssertion {
 }
 
 function Get-PwshPath {
-    # The PowerShell executable of this session, as a user's machine has it: pwsh in $PSHOME
-    # (powershell.exe on Windows PowerShell). Not (Get-Process -Id $PID).Path, which is dotnet
-    # when pwsh runs as a .NET tool (`dotnet pwsh`).
+    <#
+    .SYNOPSIS
+    The PowerShell executable of this session, as a user's machine has it: pwsh in $PSHOME (powershell.exe on Windows PowerShell). Not (Get-Process -Id $PID).Path, which is dotnet when pwsh runs as a .NET tool (`dotnet pwsh`).
+    #>
     $name = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
     $path = Join-Path $PSHOME $name
     if (-not (Test-Path $path)) { throw "No $name in $PSHOME" }
@@ -97,15 +119,20 @@ function Get-PwshPath {
 }
 
 function Invoke-FreshPwsh {
-    # Runs a script in a new PowerShell process (-NoProfile -NonInteractive) and returns its
-    # output lines, errors included, with the exit code in $LASTEXITCODE.
+    <#
+    .SYNOPSIS
+    Runs a script in a new PowerShell process (-NoProfile -NonInteractive) and returns its output lines, errors included, with the exit code in $LASTEXITCODE.
+    #>
     param([Parameter(Mandatory)] [string] $Command)
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
     & (Get-PwshPath) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
 }
 
 function Get-NuGetPackageFile {
-    # A file of a package that tests/tools/PowerShellModules.csproj restores (build.ps1 restores it).
+    <#
+    .SYNOPSIS
+    A file of a package that tests/tools/PowerShellModules.csproj restores (build.ps1 restores it).
+    #>
     param([Parameter(Mandatory)] [string] $Package, [Parameter(Mandatory)] [string] $Version, [Parameter(Mandatory)] [string] $RelativePath)
     $root = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list | Select-Object -First 1) -replace '^global-packages:\s*', '').Trim() }
     $path = [IO.Path]::Combine($root, $Package.ToLowerInvariant(), $Version, $RelativePath)
@@ -117,14 +144,22 @@ function Get-NuGetPackageFile {
 }
 
 function Start-SilentListener {
-    # A loopback TCP listener that accepts connections and never answers; Connections counts them.
+    <#
+    .SYNOPSIS
+    A loopback TCP listener that accepts connections and never answers; Connections counts them.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param()
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
     [pscustomobject]@{ Listener = $listener; Port = $listener.LocalEndpoint.Port; Endpoint = "http://127.0.0.1:$($listener.LocalEndpoint.Port)" }
 }
 
 function Get-PendingConnectionCount {
-    # How many connections reached a silent listener (accepted here, then closed).
+    <#
+    .SYNOPSIS
+    How many connections reached a silent listener (accepted here, then closed).
+    #>
     param([Parameter(Mandatory)] $Silent)
     $count = 0
     while ($Silent.Listener.Pending()) { $Silent.Listener.AcceptTcpClient().Dispose(); $count++ }
@@ -132,9 +167,14 @@ function Get-PendingConnectionCount {
 }
 
 function Stop-MotoServer {
+    <#
+    .SYNOPSIS
+    Stops a server that Start-MotoServer or Start-DocumentedStsServer started.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
     param($Server)
     if ($Server -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -Force -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedSts', 'New-SamlAssertion', 'Stop-MotoServer',
+Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'New-SamlAssertion', 'Stop-MotoServer',
     'Get-PwshPath', 'Invoke-FreshPwsh', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount'
