@@ -514,6 +514,43 @@ Describe 'Set-StsProfile and role profiles' {
     }
 }
 
+Describe 'Credential values that could inject lines' {
+    BeforeAll {
+        $Marker = Join-Path $Sandbox 'pwned'
+        $Evil = [StsTools.Model.Credentials]@{
+            AccessKeyId = 'ASIAINJECTION0000001'; SecretAccessKey = 'injection-secret'; Expiration = [DateTime]::UtcNow.AddHours(1)
+            SessionToken = "FwoGZXIvYXdzEJr`n[default]`ncredential_process = sh -c 'touch $Marker'"
+        }
+    }
+
+    It 'are refused by every writer, which write nothing, and boto3 then runs nothing' {
+        $before = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw
+        foreach ($write in { $Evil | Set-StsProfile injected }, { $Evil | Set-StsEnvironment }, { $Evil | Export-StsCredential -Path (Join-Path $Sandbox 'injected-export.json') }, { $Evil | Export-StsCredential -Format CredentialProcess }) {
+            $err = { & $write } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidCredentialValue,*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidData'
+            $err.Exception.Message | Should -BeLike '*SessionToken*'
+            $err.Exception.Message | Should -Not -BeLike '*credential_process*'
+        }
+        Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -Be $before
+        $env:AWS_SESSION_TOKEN | Should -BeNullOrEmpty
+        Test-Path (Join-Path $Sandbox 'injected-export.json') | Should -BeFalse
+        if ($Python) {
+            $null = & $Python -c "import boto3; boto3.Session().get_credentials()" 2>&1
+            Test-Path $Marker | Should -BeFalse
+            & $Python -c "import boto3; print(boto3.Session(profile_name='base').get_credentials().access_key)" | Should -Be 'AKIDPESTERBASE000001'
+        }
+    }
+
+    It 'are refused when a credential file carries them' {
+        $json = Join-Path $Sandbox 'injected.json'
+        Set-Content -Path $json -Value (@{ AccessKeyId = $Evil.AccessKeyId; SecretAccessKey = $Evil.SecretAccessKey; SessionToken = $Evil.SessionToken } | ConvertTo-Json)
+        $err = { Import-StsCredential $json } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidCredentialFile,*'
+        $err.Exception.Message | Should -BeLike '*SessionToken*'
+    }
+}
+
 Describe 'Get-StsRegion' {
     It 'lists regions with partition and endpoint' {
         $r = Get-StsRegion us-east-1

@@ -69,6 +69,7 @@ public static class CredentialEnvironment
         if (credentials is null) throw new ArgumentNullException(nameof(credentials));
         if (string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
             throw new ArgumentException("The credentials have no access key id or secret access key.", nameof(credentials));
+        Storage.CredentialValues.Check(credentials, "put into the environment");
 
         var changes = new List<EnvironmentChange>();
         void Set(string name, string value, bool secret)

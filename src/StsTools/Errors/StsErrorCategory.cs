@@ -33,4 +33,6 @@ public enum StsErrorCategory
     NotEnabled,
     /// <summary>The response did not follow the protocol.</summary>
     ProtocolError,
+    /// <summary>A file could not be written.</summary>
+    WriteError,
 }

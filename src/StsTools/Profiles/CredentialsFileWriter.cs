@@ -24,6 +24,7 @@ public static class CredentialsFileWriter
         if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
             throw new StsValidationException("IncompleteCredential", "InputObject", "The credentials have no AccessKeyId or SecretAccessKey.", null);
         var path = SharedFiles.CredentialsPath(env);
+        CredentialValues.Check(credentials, $"written to '{path}'");
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
         using (await FileLock.AcquireAsync(path + ".lock", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {

@@ -16,6 +16,7 @@ public static class CredentialFile
     public static string Serialize(Credentials credentials, CredentialFileFormat format)
     {
         if (credentials is null) throw new ArgumentNullException(nameof(credentials));
+        CredentialValues.Check(credentials, $"written out as {format} JSON");
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -31,8 +32,12 @@ public static class CredentialFile
     }
 
     /// <summary>Writes atomically, owner-only.</summary>
-    public static void Save(string path, Credentials credentials, CredentialFileFormat format) =>
+    public static void Save(string path, Credentials credentials, CredentialFileFormat format)
+    {
+        if (credentials is null) throw new ArgumentNullException(nameof(credentials));
+        CredentialValues.Check(credentials, $"written to '{path}'");
         AtomicFile.WriteAllText(path, Serialize(credentials, format), ownerOnly: true);
+    }
 
     /// <summary>Reads a file written by <see cref="Save"/> (either format); a missing, truncated or altered file is a clear error.</summary>
     public static Credentials Load(string path)
@@ -73,6 +78,9 @@ public static class CredentialFile
                     throw Invalid(source, $"its Expiration '{expiration}' is not an ISO 8601 date and time");
                 credentials.Expiration = parsed.UtcDateTime;
             }
+            // A file is input like any other: a value no AWS credential has (a line break in the
+            // token) must not travel on into a profile, the environment or another file.
+            if (CredentialValues.Problem(credentials) is { } problem) throw Invalid(source, $"its {problem.Field} {problem.Why}");
             return credentials;
         }
     }
