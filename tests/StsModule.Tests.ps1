@@ -391,11 +391,11 @@ Describe 'Caching' {
             $options.DiskEnabled | Should -BeTrue
             $options.RefreshWindow | Should -Be ([TimeSpan]::FromMinutes(5))
             $null = Use-StsRole $RoleArn 'disk-1' @Conn
-            $files = @(Get-ChildItem $dir -Filter *.json)
+            $files = @(Get-ChildItem (Join-Path $dir 'sessions') -Filter *.json)
             $files.Count | Should -Be 1
             if ($OnUnix) { (Get-Item $files[0].FullName).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
             Clear-StsCache -Confirm:$false
-            @(Get-ChildItem $dir -Filter *.json).Count | Should -Be 0
+            @(Get-ChildItem (Join-Path $dir 'sessions') -Filter *.json).Count | Should -Be 0
         }
         finally { Set-StsCacheOption -DiskCache $false }
     }
@@ -417,7 +417,7 @@ Import-Module $Module
             $second = & $pwsh -NoProfile -NonInteractive -File $step (Join-Path $RepoRoot 'StsModule.psd1') $Moto.Endpoint $RoleArn
             $first | Should -Match '^ASIA'
             $second | Should -Be $first
-            @(Get-ChildItem $dir -Filter *.json).Count | Should -Be 1
+            @(Get-ChildItem (Join-Path $dir 'sessions') -Filter *.json).Count | Should -Be 1
         }
         finally {
             Remove-Item 'env:STSMODULE_DISK_CACHE', 'env:STSMODULE_CACHE_DIR' -ErrorAction SilentlyContinue

@@ -39,11 +39,14 @@ public sealed class CacheOptions
         return options;
     }
 
-    /// <summary>~/.aws/ststools/cache, beside the AWS CLI's own cache.</summary>
+    /// <summary>
+    /// ~/.aws/ststools/cache, beside the AWS CLI's own cache; empty when there is no home folder
+    /// (a service account, a container): never the shared temp folder, where others could reach it.
+    /// </summary>
     public static string DefaultDirectory()
     {
         var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        if (string.IsNullOrEmpty(home)) home = System.Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath();
-        return Path.Combine(home, ".aws", "ststools", "cache");
+        if (string.IsNullOrEmpty(home)) home = System.Environment.GetEnvironmentVariable("HOME") ?? string.Empty;
+        return home.Length == 0 ? string.Empty : Path.Combine(home, ".aws", "ststools", "cache");
     }
 }

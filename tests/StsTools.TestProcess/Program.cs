@@ -52,7 +52,7 @@ static int WriteForever(string path, string tag)
     var padding = new string('x', 512 * 1024);
     for (var i = 0; ; i++)
     {
-        var credentials = new Credentials { AccessKeyId = $"ASIA{tag}{i:D8}", SecretAccessKey = padding, SessionToken = padding, Expiration = DateTime.UtcNow.AddHours(1) };
+        var credentials = new Credentials { AccessKeyId = $"ASIA{tag}{i:D12}", SecretAccessKey = padding, SessionToken = padding, Expiration = DateTime.UtcNow.AddHours(1) };
         CredentialFile.Save(path, credentials, CredentialFileFormat.Json);
         if (i == 0) Console.WriteLine("writing");
     }
@@ -63,7 +63,7 @@ static async Task<int> SetProfile(string credentialsFile, string name, int times
     var env = new DictionaryEnvironmentVariables();
     env.Set("AWS_SHARED_CREDENTIALS_FILE", credentialsFile);
     for (var i = 0; i < times; i++)
-        await CredentialsFileWriter.SetProfileAsync(name, new Credentials { AccessKeyId = $"ASIA{name}{i:D4}", SecretAccessKey = "s-" + name, SessionToken = "t-" + name }, env);
+        await CredentialsFileWriter.SetProfileAsync(name, new Credentials { AccessKeyId = $"ASIA{name.ToUpperInvariant()}{i:D8}", SecretAccessKey = "s-" + name, SessionToken = "t-" + name }, env);
     return 0;
 }
 

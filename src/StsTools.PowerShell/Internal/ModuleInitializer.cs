@@ -69,6 +69,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         _resolverHooked = false;
     }
 
+    private static bool IsInModule(string? location) =>
+        !string.IsNullOrEmpty(location) && Path.GetFullPath(location).StartsWith(Path.GetFullPath(BinDirectory), StringComparison.OrdinalIgnoreCase);
+
     private static bool IsDesktop => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
     private static bool TryIsolate()
@@ -92,6 +95,12 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         var name = new AssemblyName(args.Name).Name;
         if (name is null) return null;
+        // Only for the module's own loads: a request from an assembly of the module's folders, or
+        // for the module's own assemblies by name. Another module's failed load of, say,
+        // System.Text.Json or AWSSDK.Core must fail as it would without this module.
+        var requester = args.RequestingAssembly;
+        var fromModule = requester is not null && !requester.IsDynamic && IsInModule(requester.Location);
+        if (!fromModule && name != "StsTools" && name != "StsTools.Model") return null;
         // bin/ too: the engine, loaded from Dependencies/, asks for the model assembly that the
         // cmdlets (and PowerShell's reflection over them, before OnImport) loaded from bin/, and
         // LoadFrom of that same path hands back that same assembly.

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -45,7 +46,10 @@ internal sealed class CredentialCache
         try
         {
             if (!force && _memory.TryGetValue(hash, out remembered) && remembered is T again && Fresh(again)) return again;
-            var result = Options.DiskEnabled
+            var disk = Options.DiskEnabled && !string.IsNullOrEmpty(Options.Directory);
+            if (Options.DiskEnabled && !disk)
+                log?.Verbose($"{operation}: the disk cache is on but has no folder (there is no home folder): caching in memory only. Set {CacheOptions.DirectoryVariable} or Set-StsCacheOption -Directory.");
+            var result = disk
                 ? await FromDiskOrFetchAsync(operation, hash, force, fetch, log, cancellationToken).ConfigureAwait(false)
                 : await fetch().ConfigureAwait(false);
             _memory[hash] = result;
@@ -57,15 +61,37 @@ internal sealed class CredentialCache
         }
     }
 
-    /// <summary>Forgets every entry, in memory and on disk; returns how many disk entries were removed.</summary>
+    /// <summary>The module's own folder inside the configured one, where entries live.</summary>
+    public const string EntriesFolder = "sessions";
+
+    // What the module names its files: entries and their locks by key hash, and the temp files an
+    // atomic write (or a writer killed half-way) leaves beside an entry.
+    private static readonly Regex OwnFile = new(@"^(?:[0-9a-f]{64}\.(?:json|lock)|\.[0-9a-f]{64}\.json\.[0-9a-f]{32}\.tmp)$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Forgets every entry, in memory and on disk; returns how many disk entries were removed.
+    /// Only files named as the module names them are deleted (entries, locks, temp files, also
+    /// those a killed writer left), and only in the module's own folder: never anything else a
+    /// configured folder holds.
+    /// </summary>
     public int Clear()
     {
         _memory.Clear();
         var removed = 0;
-        if (!Directory.Exists(Options.Directory)) return 0;
-        foreach (var file in Directory.GetFiles(Options.Directory, "*.json"))
+        if (string.IsNullOrEmpty(Options.Directory)) return 0;
+        var entries = Path.Combine(Options.Directory, EntriesFolder);
+        if (!Directory.Exists(entries) || (File.GetAttributes(entries) & FileAttributes.ReparsePoint) != 0) return 0;
+        foreach (var file in Directory.GetFiles(entries))
         {
-            try { File.Delete(file); removed++; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            var name = Path.GetFileName(file);
+            if (!OwnFile.IsMatch(name)) continue;
+            try
+            {
+                File.Delete(file);
+                if (name.EndsWith(".json", StringComparison.Ordinal)) removed++;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
         return removed;
     }
@@ -73,9 +99,10 @@ internal sealed class CredentialCache
     private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken)
         where T : class, ICredentialsResponse
     {
-        OwnerOnly.EnsureDirectory(Options.Directory);
-        var entryPath = Path.Combine(Options.Directory, hash + ".json");
-        using (await FileLock.AcquireAsync(Path.Combine(Options.Directory, hash + ".lock"), Options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        // Never the configured folder itself: a folder of the module's own inside it, checked.
+        var directory = PrivateDirectory.Ensure(Options.Directory, EntriesFolder);
+        var entryPath = Path.Combine(directory, hash + ".json");
+        using (await FileLock.AcquireAsync(Path.Combine(directory, hash + ".lock"), Options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
             if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached))
             {

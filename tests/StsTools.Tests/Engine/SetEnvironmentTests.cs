@@ -77,7 +77,7 @@ public sealed class CredentialEnvironmentTests
 {
     private static readonly Credentials Creds = new()
     {
-        AccessKeyId = "ASIAENVTEST", SecretAccessKey = "SECRET-VALUE", SessionToken = "TOKEN-VALUE",
+        AccessKeyId = "ASIAENVTEST00001", SecretAccessKey = "SECRET-VALUE", SessionToken = "TOKEN-VALUE",
         Expiration = new DateTime(2030, 5, 6, 7, 8, 9, DateTimeKind.Utc),
     };
 
@@ -87,7 +87,7 @@ public sealed class CredentialEnvironmentTests
         var env = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_PROFILE"] = "dev", ["AWS_DEFAULT_PROFILE"] = "old", ["AWS_SECURITY_TOKEN"] = "stale" });
         var changes = CredentialEnvironment.Apply(env, Creds, "ap-south-1");
 
-        Assert.Equal("ASIAENVTEST", env.Get("AWS_ACCESS_KEY_ID"));
+        Assert.Equal("ASIAENVTEST00001", env.Get("AWS_ACCESS_KEY_ID"));
         Assert.Equal("SECRET-VALUE", env.Get("AWS_SECRET_ACCESS_KEY"));
         Assert.Equal("TOKEN-VALUE", env.Get("AWS_SESSION_TOKEN"));
         Assert.Equal("TOKEN-VALUE", env.Get("AWS_SECURITY_TOKEN"));
@@ -114,7 +114,7 @@ public sealed class CredentialEnvironmentTests
     public void Long_term_keys_clear_any_old_session_token()
     {
         var env = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_SESSION_TOKEN"] = "old", ["AWS_SECURITY_TOKEN"] = "old" });
-        CredentialEnvironment.Apply(env, new Credentials { AccessKeyId = "AKIA", SecretAccessKey = "s" }, null);
+        CredentialEnvironment.Apply(env, new Credentials { AccessKeyId = "AKIALONGTERMKEY1", SecretAccessKey = "s" }, null);
         Assert.Null(env.Get("AWS_SESSION_TOKEN"));
         Assert.Null(env.Get("AWS_SECURITY_TOKEN"));
         Assert.Null(env.Get("AWS_CREDENTIAL_EXPIRATION"));

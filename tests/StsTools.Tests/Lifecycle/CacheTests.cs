@@ -19,6 +19,7 @@ public sealed class CacheTests : IDisposable
     private readonly MotoServer _moto;
     private readonly LoopbackStsServer _proxy;
     private readonly string _dir = Path.Combine(TestEnvironment.Sandbox, "cache-" + Guid.NewGuid().ToString("n"));
+    private string Entries => Path.Combine(_dir, StsTools.Caching.CredentialCache.EntriesFolder);
 
     public CacheTests(MotoServer moto)
     {
@@ -99,9 +100,9 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(1, Calls("AssumeRole"));
         Assert.Equal(DateTimeKind.Utc, fromDisk.Credentials.Expiration.Kind);
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Cached/d1", fromDisk.AssumedRoleUser.Arn);
-        var entry = Assert.Single(Directory.GetFiles(_dir, "*.json"));
+        var entry = Assert.Single(Directory.GetFiles(Entries, "*.json"));
         Permissions.AssertOwnerOnly(entry);
-        Permissions.AssertOwnerOnly(_dir);
+        Permissions.AssertOwnerOnly(Entries);
     }
 
     [Theory]
@@ -114,7 +115,7 @@ public sealed class CacheTests : IDisposable
     {
         using (var first = Service(disk: true))
             await first.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "c1" }, Connections.To(_proxy.Endpoint));
-        var entry = Assert.Single(Directory.GetFiles(_dir, "*.json"));
+        var entry = Assert.Single(Directory.GetFiles(Entries, "*.json"));
         File.WriteAllText(entry, garbage);
         using var second = Service(disk: true);
         var fresh = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "c1" }, Connections.To(_proxy.Endpoint));
@@ -130,10 +131,88 @@ public sealed class CacheTests : IDisposable
         using var sts = Service(disk: true);
         await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "x1" }, Connections.To(_proxy.Endpoint));
         Assert.Equal(1, sts.ClearCache());
-        Assert.Empty(Directory.GetFiles(_dir, "*.json"));
+        Assert.Empty(Directory.GetFiles(Entries, "*.json"));
         await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "x1" }, Connections.To(_proxy.Endpoint));
         Assert.Equal(2, Calls("AssumeRole"));
     }
+
+    [Fact]
+    public async Task Clear_deletes_only_the_files_the_module_names_and_leaves_a_shared_folder_as_it_was()
+    {
+        // A project folder chosen as the cache folder, already holding files of its own.
+        Directory.CreateDirectory(_dir);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dir, (UnixFileMode)Convert.ToInt32("1777", 8));
+        File.WriteAllText(Path.Combine(_dir, "package.json"), "{}");
+        File.WriteAllText(Path.Combine(_dir, "tsconfig.json"), "{}");
+        using var sts = Service(disk: true);
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "own1" }, Connections.To(_proxy.Endpoint));
+        if (!OperatingSystem.IsWindows()) Assert.Equal((UnixFileMode)Convert.ToInt32("1777", 8), File.GetUnixFileMode(_dir)); // never chmod'ed
+        Permissions.AssertOwnerOnly(Entries);
+        // What a writer killed half-way leaves, and a file of someone else's in the module's folder.
+        var stray = Path.Combine(Entries, "." + new string('a', 64) + ".json." + new string('b', 32) + ".tmp");
+        File.WriteAllText(stray, "{\"secret\":\"left behind\"}");
+        File.WriteAllText(Path.Combine(Entries, "notes.json"), "{}");
+
+        Assert.Equal(1, sts.ClearCache());
+
+        Assert.True(File.Exists(Path.Combine(_dir, "package.json")));
+        Assert.True(File.Exists(Path.Combine(_dir, "tsconfig.json")));
+        Assert.True(File.Exists(Path.Combine(Entries, "notes.json")));
+        Assert.False(File.Exists(stray));
+        Assert.Equal(new[] { "notes.json" }, Directory.GetFiles(Entries).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_module_folder_that_is_a_link_is_refused()
+    {
+        if (OperatingSystem.IsWindows()) return; // symbolic links need privileges there
+        var elsewhere = Path.Combine(TestEnvironment.Sandbox, "elsewhere-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(elsewhere);
+        Directory.CreateDirectory(_dir);
+        Directory.CreateSymbolicLink(Entries, elsewhere);
+        using var sts = Service(disk: true);
+        var ex = await Assert.ThrowsAsync<StsToolsException>(() => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "link1" }, Connections.To(_proxy.Endpoint)));
+        Assert.Equal("CacheDirectoryNotPrivate", ex.ErrorId);
+        Assert.Empty(Directory.GetFiles(elsewhere));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_folder_of_another_user_is_refused(bool moduleFolder)
+    {
+        // Needs root to give a folder away (CI runs as root); elsewhere the owner check still runs on every use.
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root") return;
+        var target = moduleFolder ? Entries : _dir;
+        Directory.CreateDirectory(target);
+        Assert.Equal(0, Chown(target, 65534, 65534)); // nobody
+        using var sts = Service(disk: true);
+        var ex = await Assert.ThrowsAsync<StsToolsException>(() => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "owner1" }, Connections.To(_proxy.Endpoint)));
+        Assert.Equal("CacheDirectoryNotPrivate", ex.ErrorId);
+        Assert.Contains("another user", ex.Message);
+        Assert.Equal(0, Calls("AssumeRole")); // refused before the call: nothing to cache where it cannot be kept
+    }
+
+    [Fact]
+    public async Task Without_a_home_folder_the_disk_cache_stays_in_memory_and_says_so()
+    {
+        var fetches = 0;
+        var log = new StsTools.Tests.Engine.ListLog();
+        var cache = new CredentialCache(new CacheOptions { DiskEnabled = true, Directory = string.Empty });
+        Task<Model.GetSessionTokenResponse> Fetch()
+        {
+            fetches++;
+            return Task.FromResult(new Model.GetSessionTokenResponse { Credentials = new Model.Credentials { AccessKeyId = "ASIANOHOME000001", SecretAccessKey = "s", Expiration = DateTime.UtcNow.AddHours(1) } });
+        }
+        await cache.GetOrFetchAsync("GetSessionToken", "k", false, Fetch, log, default);
+        await cache.GetOrFetchAsync("GetSessionToken", "k", false, Fetch, log, default);
+        Assert.Equal(1, fetches);
+        Assert.Contains(log.Lines, l => l.Contains("no home folder"));
+        Assert.Equal(0, cache.Clear());
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown(string path, int owner, int group);
 
     [Fact]
     public void Options_come_from_the_environment()

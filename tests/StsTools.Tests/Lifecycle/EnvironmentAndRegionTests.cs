@@ -14,10 +14,10 @@ public sealed class EnvironmentAndRegionTests
     public void Clear_removes_what_Apply_set_and_reads_back_nothing()
     {
         var env = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_PROFILE"] = "keep-me-out-of-it" });
-        var creds = new Credentials { AccessKeyId = "ASIACLEAR", SecretAccessKey = "secret-x", SessionToken = "token-x", Expiration = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var creds = new Credentials { AccessKeyId = "ASIACLEAR0000001", SecretAccessKey = "secret-x", SessionToken = "token-x", Expiration = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
         CredentialEnvironment.Apply(env, creds, "eu-west-3");
         var read = CredentialEnvironment.Read(env)!;
-        Assert.Equal("ASIACLEAR", read.AccessKeyId);
+        Assert.Equal("ASIACLEAR0000001", read.AccessKeyId);
         Assert.Equal("token-x", read.SessionToken);
         Assert.Equal(creds.Expiration, read.Expiration);
 

@@ -156,18 +156,18 @@ public sealed class ProfileTests : IDisposable
     {
         const string original = "# my keys\n[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d ; inline\n\n[target]\n# keep me\nregion = us-west-2\naws_session_token = stale\n\n[after]\nx = 1\n";
         File.WriteAllText(CredentialsFile, original);
-        var creds = new Credentials { AccessKeyId = "ASIANEWVALUE", SecretAccessKey = "new-secret", SessionToken = "new-token" };
+        var creds = new Credentials { AccessKeyId = "ASIANEWVALUE0001", SecretAccessKey = "new-secret", SessionToken = "new-token" };
         await CredentialsFileWriter.SetProfileAsync("target", creds, _env);
         var text = File.ReadAllText(CredentialsFile);
-        Assert.Equal("# my keys\n[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d ; inline\n\n[target]\n# keep me\nregion = us-west-2\naws_session_token = new-token\naws_access_key_id = ASIANEWVALUE\naws_secret_access_key = new-secret\n\n[after]\nx = 1\n", text);
+        Assert.Equal("# my keys\n[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d ; inline\n\n[target]\n# keep me\nregion = us-west-2\naws_session_token = new-token\naws_access_key_id = ASIANEWVALUE0001\naws_secret_access_key = new-secret\n\n[after]\nx = 1\n", text);
         Permissions.AssertOwnerOnly(CredentialsFile);
 
-        await CredentialsFileWriter.SetProfileAsync("target", new Credentials { AccessKeyId = "AKIALONGTERM", SecretAccessKey = "lt" }, _env);
+        await CredentialsFileWriter.SetProfileAsync("target", new Credentials { AccessKeyId = "AKIALONGTERM0001", SecretAccessKey = "lt" }, _env);
         var values = IniDocument.Load(CredentialsFile).Get("target")!;
         Assert.False(values.ContainsKey("aws_session_token"));
-        Assert.Equal("AKIALONGTERM", values["aws_access_key_id"]);
+        Assert.Equal("AKIALONGTERM0001", values["aws_access_key_id"]);
         await CredentialsFileWriter.SetProfileAsync("brand-new", creds, _env);
-        Assert.Equal("ASIANEWVALUE", IniDocument.Load(CredentialsFile).Get("brand-new")!["aws_access_key_id"]);
+        Assert.Equal("ASIANEWVALUE0001", IniDocument.Load(CredentialsFile).Get("brand-new")!["aws_access_key_id"]);
         Assert.Equal("AKIDDEFAULT", IniDocument.Load(CredentialsFile).Get("default")!["aws_access_key_id"]);
     }
 

@@ -43,14 +43,14 @@ public sealed class NothingLostTests
     public void An_exported_file_survives_a_writer_killed_mid_write()
     {
         var path = Path.Combine(_dir, "exported.json");
-        CredentialFile.Save(path, new Credentials { AccessKeyId = "ASIAINITIAL", SecretAccessKey = "s", SessionToken = "t" }, CredentialFileFormat.Json);
+        CredentialFile.Save(path, new Credentials { AccessKeyId = "ASIAINITIAL00000", SecretAccessKey = "s", SessionToken = "t" }, CredentialFileFormat.Json);
         var random = new Random(42);
         for (var round = 0; round < KillRounds; round++)
         {
             KillWhileWriting("write-file", path, "K" + round, random);
             var loaded = CredentialFile.Load(path); // complete JSON, old or new: never a part
-            Assert.True(loaded.AccessKeyId == "ASIAINITIAL" || loaded.AccessKeyId.StartsWith("ASIAK", StringComparison.Ordinal), loaded.AccessKeyId);
-            if (loaded.AccessKeyId != "ASIAINITIAL") Assert.Equal(512 * 1024, loaded.SecretAccessKey.Length);
+            Assert.True(loaded.AccessKeyId == "ASIAINITIAL00000" || loaded.AccessKeyId.StartsWith("ASIAK", StringComparison.Ordinal), loaded.AccessKeyId);
+            if (loaded.AccessKeyId != "ASIAINITIAL00000") Assert.Equal(512 * 1024, loaded.SecretAccessKey.Length);
             Permissions.AssertOwnerOnly(path);
         }
     }
@@ -67,7 +67,7 @@ public sealed class NothingLostTests
             var text = File.ReadAllText(path);
             Assert.StartsWith("# keep\n[default]\naws_access_key_id = AKIDKEEP\naws_secret_access_key = keep\n", text);
             var victim = IniDocument.Parse(text).Get("victim");
-            if (victim is not null) Assert.StartsWith("ASIAvictim", victim["aws_access_key_id"]);
+            if (victim is not null) Assert.StartsWith("ASIAVICTIM", victim["aws_access_key_id"]);
         }
     }
 
@@ -84,14 +84,14 @@ public sealed class NothingLostTests
         var document = IniDocument.Load(path);
         Assert.Equal("AKIDKEEP", document.Get("default")!["aws_access_key_id"]);
         for (var i = 0; i < ConcurrentProcesses; i++)
-            Assert.Equal($"ASIAwriter{i}0009", document.Get("writer" + i)!["aws_access_key_id"]);
+            Assert.Equal($"ASIAWRITER{i}00000009", document.Get("writer" + i)!["aws_access_key_id"]);
     }
 
     [Fact]
     public async Task Concurrent_writers_and_readers_of_one_file_see_only_whole_versions()
     {
         var path = Path.Combine(_dir, "raced.json");
-        CredentialFile.Save(path, new Credentials { AccessKeyId = "ASIASTART", SecretAccessKey = "s" }, CredentialFileFormat.Json);
+        CredentialFile.Save(path, new Credentials { AccessKeyId = "ASIASTART0000000", SecretAccessKey = "s" }, CredentialFileFormat.Json);
         using var stop = new CancellationTokenSource();
         var reads = 0;
         // Dedicated threads, not pool work items: on a busy 2-core CI machine the pool may run
@@ -113,7 +113,7 @@ public sealed class NothingLostTests
         {
             for (var i = 0; i < 25; i++)
             {
-                var id = $"ASIAW{w}N{i:D2}";
+                var id = $"ASIAW{w}N{i:D2}0000000";
                 CredentialFile.Save(path, new Credentials { AccessKeyId = id, SecretAccessKey = "secret-of-" + id }, CredentialFileFormat.Json);
             }
         }, TaskCreationOptions.LongRunning)).ToArray();

@@ -18,6 +18,7 @@ using StsTools.Profiles;
 using StsTools.Requests;
 using StsTools.Storage;
 using StsTools.Tests.Infrastructure;
+using Xunit;
 using StsTools.Validation;
 
 namespace StsTools.Tests.Reliability;
@@ -115,7 +116,7 @@ public sealed class PropertyTests
     [Property(MaxTest = Cases)]
     public void Mutated_credential_files(PositiveInt position, char replacement, bool truncate, bool processFormat)
     {
-        var valid = CredentialFile.Serialize(new Credentials { AccessKeyId = "ASIAMUTATE", SecretAccessKey = "s", SessionToken = "t", Expiration = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+        var valid = CredentialFile.Serialize(new Credentials { AccessKeyId = "ASIAMUTATE000001", SecretAccessKey = "s", SessionToken = "t", Expiration = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
             processFormat ? CredentialFileFormat.CredentialProcess : CredentialFileFormat.Json);
         var at = position.Get % valid.Length;
         var mutated = truncate ? valid.Substring(0, at) : valid.Substring(0, at) + replacement + valid.Substring(at + 1);
@@ -125,15 +126,32 @@ public sealed class PropertyTests
     [Property(MaxTest = Cases)]
     public void Export_then_import_round_trips_exactly(NonEmptyString key, NonEmptyString secret, string token, PositiveInt secondsFromEpoch, bool processFormat)
     {
-        var credentials = new Credentials
+        // Any values the checks accept come back exactly; any they refuse are refused at export
+        // with InvalidCredentialValue. The values mapped onto the accepted alphabet exercise the
+        // first half on every run.
+        static string Printable(string text) => new(text.Select(c => (char)(' ' + c % 95)).ToArray());
+        var expiration = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(secondsFromEpoch.Get);
+        var raw = new Credentials { AccessKeyId = key.Get, SecretAccessKey = secret.Get, SessionToken = token ?? string.Empty, Expiration = expiration };
+        var accepted = new Credentials
         {
-            AccessKeyId = key.Get, SecretAccessKey = secret.Get, SessionToken = token ?? string.Empty,
-            Expiration = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(secondsFromEpoch.Get),
+            AccessKeyId = "ASIA" + KeyHash.Hex(key.Get, 8).ToUpperInvariant(), SecretAccessKey = Printable(secret.Get),
+            SessionToken = Printable(token ?? string.Empty), Expiration = expiration,
         };
-        var back = CredentialFile.Parse(CredentialFile.Serialize(credentials, processFormat ? CredentialFileFormat.CredentialProcess : CredentialFileFormat.Json), "round-trip");
-        if (back.AccessKeyId != credentials.AccessKeyId || back.SecretAccessKey != credentials.SecretAccessKey ||
-            back.SessionToken != credentials.SessionToken || back.Expiration != credentials.Expiration || back.Expiration.Kind != DateTimeKind.Utc)
-            throw new InvalidOperationException("round trip changed the credentials");
+        var format = processFormat ? CredentialFileFormat.CredentialProcess : CredentialFileFormat.Json;
+        foreach (var credentials in new[] { raw, accepted })
+        {
+            if (CredentialValues.Problem(credentials) is not null)
+            {
+                var refused = Assert.Throws<StsValidationException>(() => CredentialFile.Serialize(credentials, format));
+                Assert.Equal("InvalidCredentialValue", refused.ErrorId);
+                continue;
+            }
+            var back = CredentialFile.Parse(CredentialFile.Serialize(credentials, format), "round-trip");
+            if (back.AccessKeyId != credentials.AccessKeyId || back.SecretAccessKey != credentials.SecretAccessKey ||
+                back.SessionToken != credentials.SessionToken || back.Expiration != credentials.Expiration || back.Expiration.Kind != DateTimeKind.Utc)
+                throw new InvalidOperationException("round trip changed the credentials");
+        }
+        Assert.Null(CredentialValues.Problem(accepted));
     }
 
     [Property(MaxTest = Cases)]
@@ -178,7 +196,7 @@ public sealed class PropertyTests
             return Task.FromResult(new GetSessionTokenResponse { Credentials = new Credentials { AccessKeyId = "ASIAFETCHED", SecretAccessKey = "s", SessionToken = "t", Expiration = DateTime.UtcNow.AddHours(1) } });
         }
         new CredentialCache(new CacheOptions { DiskEnabled = true, Directory = dir }).GetOrFetchAsync("GetSessionToken", "k", false, Fetch, null, CancellationToken.None).GetAwaiter().GetResult();
-        var entry = Directory.GetFiles(dir, "*.json").Single();
+        var entry = Directory.GetFiles(Path.Combine(dir, CredentialCache.EntriesFolder), "*.json").Single();
         var valid = File.ReadAllText(entry);
         var at = position.Get % valid.Length;
         File.WriteAllText(entry, mutateValid ? valid.Substring(0, at) + garbage.Get + valid.Substring(Math.Min(valid.Length, at + garbage.Get.Length)) : garbage.Get);

@@ -93,7 +93,7 @@ public sealed class SecretHygieneTests : IClassFixture<DocumentedSts>
 
         // Local paths: the environment, files, profiles.
         var env = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_PROFILE"] = "p" });
-        var creds = new Credentials { AccessKeyId = "ASIALOCAL", SecretAccessKey = "local-secret-value-1", SessionToken = "local-token-value-1", Expiration = DateTime.UtcNow.AddHours(1) };
+        var creds = new Credentials { AccessKeyId = "ASIALOCAL0000001", SecretAccessKey = "local-secret-value-1", SessionToken = "local-token-value-1", Expiration = DateTime.UtcNow.AddHours(1) };
         _secrets.Add(creds.SecretAccessKey);
         _secrets.Add(creds.SessionToken);
         _texts.AddRange(CredentialEnvironment.Apply(env, creds, "us-east-1").Select(c => c.ToString()));

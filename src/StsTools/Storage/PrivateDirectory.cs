@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Security.AccessControl;
+using System.Security.Principal;
+using StsTools.Errors;
+
+namespace StsTools.Storage;
+
+/// <summary>
+/// A folder of the module's own inside a folder the user chose: the chosen folder must belong to
+/// the user and is never changed (a shared 1777 folder stays as it is); the module's folder is
+/// created owner-only (mode 0700 by mkdir(2) itself, or an owner-only ACL), and an existing one is
+/// used only when it is a real folder (not a link) that the user owns and no one else can enter.
+/// </summary>
+public static class PrivateDirectory
+{
+    private const int DirectoryMode = 0x1C0; // 0700
+    private const int GroupOrOther = 0x3F;   // 0077
+    private const int EEXIST = 17; // the same on Linux and macOS
+
+    /// <summary>Returns <paramref name="parent"/>/<paramref name="name"/>, created or checked as above; throws <c>CacheDirectoryNotPrivate</c> otherwise.</summary>
+    public static string Ensure(string parent, string name)
+    {
+        parent = Path.GetFullPath(parent);
+        Directory.CreateDirectory(parent);
+        if (!IsOwnedByCurrentUser(parent, followLinks: true))
+            throw NotPrivate(parent, "it belongs to another user; choose a folder of your own");
+        var path = Path.Combine(parent, name);
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return EnsureWindows(path);
+
+        if (Native.mkdir(path, DirectoryMode) == 0) return path; // ours, 0700 from the start
+        var errno = Marshal.GetLastWin32Error();
+        if (errno != EEXIST)
+            throw new StsToolsException("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"Could not create the cache folder '{path}' (mkdir failed with errno {errno}).", path);
+        if ((File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0 || !Directory.Exists(path))
+            throw NotPrivate(path, "it is a link or not a folder");
+        if (!IsOwnedByCurrentUser(path, followLinks: false))
+            throw NotPrivate(path, "it belongs to another user");
+        if ((Mode(path) & GroupOrOther) != 0 && Native.chmod(path, DirectoryMode) != 0)
+            throw NotPrivate(path, "its permissions could not be narrowed to its owner");
+        return path;
+    }
+
+    private static string EnsureWindows(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            if ((File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0) throw NotPrivate(path, "it is a link");
+            if (!IsOwnedByCurrentUser(path, followLinks: false)) throw NotPrivate(path, "it belongs to another user");
+        }
+        else
+        {
+            Directory.CreateDirectory(path);
+        }
+        OwnerOnly.EnsureDirectory(path); // an owner-only, non-inherited ACL
+        return path;
+    }
+
+    /// <summary>True when the current user owns <paramref name="path"/> (root owns whatever it runs in).</summary>
+    public static bool IsOwnedByCurrentUser(string path, bool followLinks)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            var owner = new DirectoryInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier));
+            var me = WindowsIdentity.GetCurrent();
+            return owner is not null && (owner.Equals(me.User) || (me.Groups?.Contains(owner) == true && owner.Equals(new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null))));
+        }
+        return Status(path, followLinks).Uid == Native.geteuid();
+    }
+
+    private static int Mode(string path) => Status(path, followLinks: false).Mode;
+
+    // The start of the .NET runtime's own FileStatus (System.Native, the same on every Unix the
+    // runtime supports: Flags, Mode, Uid, Gid, ...), read with a buffer larger than the struct.
+    private static (int Mode, uint Uid) Status(string path, bool followLinks)
+    {
+        var buffer = new byte[512];
+        var result = followLinks ? Native.SystemNative_Stat(path, buffer) : Native.SystemNative_LStat(path, buffer);
+        if (result != 0) throw new StsToolsException("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"Could not read the owner of '{path}'.", path);
+        return (BitConverter.ToInt32(buffer, 4), BitConverter.ToUInt32(buffer, 8));
+    }
+
+    private static StsToolsException NotPrivate(string path, string why) =>
+        new("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"The disk cache cannot use '{path}': {why}. Cached credentials are kept only where no other user can read or replace them.", path);
+
+    private static class Native
+    {
+        [DllImport("libc", SetLastError = true)]
+        public static extern int mkdir(string path, int mode);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int chmod(string path, int mode);
+
+        [DllImport("libc")]
+        public static extern uint geteuid();
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
+        public static extern int SystemNative_Stat(string path, byte[] output);
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
+        public static extern int SystemNative_LStat(string path, byte[] output);
+    }
+}
