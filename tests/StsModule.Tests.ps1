@@ -2,6 +2,7 @@
 # Pester 5 tests of the real cmdlets against a real moto_server on loopback.
 # Run with: pwsh ./build.ps1 -Task Test   (builds first, bootstraps a pinned Pester 5)
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Pester: BeforeAll sets the variables the It blocks use, which the rule does not follow.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingConvertToSecureStringWithPlainText', '', Justification = 'The secret is a throw-away key of the local moto server, made a SecureString to test that -SecretKey takes one.')]
 param()
 
 BeforeAll {
@@ -167,7 +168,7 @@ Describe '-SetEnvironment' {
         }
     }
     AfterEach {
-        foreach ($n in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($n, $script:Saved[$n]) }
+        foreach ($n in $script:Saved.Keys) { Restore-EnvironmentVariable $n $script:Saved[$n] }
     }
 
     It 'makes the session, boto3 and the next cmdlet act as the role' {
@@ -270,7 +271,7 @@ Describe 'Use-StsRoleWithWebIdentity' {
         foreach ($n in 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_SESSION_NAME') { $script:SavedWeb[$n] = [Environment]::GetEnvironmentVariable($n) }
     }
     AfterEach {
-        foreach ($n in $script:SavedWeb.Keys) { [Environment]::SetEnvironmentVariable($n, $script:SavedWeb[$n]) }
+        foreach ($n in $script:SavedWeb.Keys) { Restore-EnvironmentVariable $n $script:SavedWeb[$n] }
     }
 
     It 'uses AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_SESSION_NAME when called with no arguments' {
@@ -445,6 +446,13 @@ Describe 'Export-StsCredential and Import-StsCredential' {
         $path = Join-Path $Sandbox 'export-1.json'
         $role | Export-StsCredential -Path $path
         if ($OnUnix) { (Get-Item $path).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
+        if ($IsWindows) {
+            # Owner-only: inheritance cut, one rule, for the current user (the Windows workflow runs this).
+            $role | Export-StsCredential -Path $path   # a second time: ReplaceFile keeps the old DACL, the module sets its own again
+            $acl = Get-Acl $path
+            $acl.AreAccessRulesProtected | Should -BeTrue
+            @($acl.Access | ForEach-Object { $_.IdentityReference.Value }) | Should -Be @([Security.Principal.WindowsIdentity]::GetCurrent().Name)
+        }
         $back = Import-StsCredential $path
         $back.AccessKeyId | Should -Be $role.Credentials.AccessKeyId
         $back.SecretAccessKey | Should -Be $role.Credentials.SecretAccessKey
@@ -475,7 +483,7 @@ Describe 'Set-StsEnvironment and Clear-StsEnvironment' {
         }
     }
     AfterEach {
-        foreach ($n in $script:SavedEnv.Keys) { [Environment]::SetEnvironmentVariable($n, $script:SavedEnv[$n]) }
+        foreach ($n in $script:SavedEnv.Keys) { Restore-EnvironmentVariable $n $script:SavedEnv[$n] }
     }
 
     It 'sets and clears the variables' {
@@ -548,6 +556,115 @@ Describe 'Credential values that could inject lines' {
         $err = { Import-StsCredential $json } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidCredentialFile,*'
         $err.Exception.Message | Should -BeLike '*SessionToken*'
+    }
+}
+
+Describe 'Endpoints' {
+    It 'follows AWS_ENDPOINT_URL_STS and says so in verbose output' {
+        $env:AWS_ENDPOINT_URL_STS = $Moto.Endpoint
+        try {
+            $records = Get-StsCallerIdentity -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey pester-secret-key-for-moto-only -Verbose 4>&1
+            ($records | Where-Object { $_ -is [StsTools.Model.GetCallerIdentityResponse] }).Account | Should -Be '123456789012'
+            ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -BeLike "*$($Moto.Endpoint) (from AWS_ENDPOINT_URL_STS)*"
+        }
+        finally { Remove-Item env:AWS_ENDPOINT_URL_STS }
+    }
+
+    It "follows the sts endpoint_url of a profile's services section" {
+        # In a fresh pwsh: the AWS SDK reads the config file's location once per process.
+        $config = Join-Path $Sandbox 'config-services'
+        Set-Content -Path $config -Value "[profile local-emulator]`nservices = local`nregion = us-east-1`naws_access_key_id = AKIDSTSTOOLSPESTER01`naws_secret_access_key = pester-secret-key-for-moto-only`n[services local]`nsts =`n  endpoint_url = $($Moto.Endpoint)`n"
+        $out = Invoke-FreshPwsh @"
+`$env:AWS_CONFIG_FILE = '$config'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+`$records = Get-StsCallerIdentity -ProfileName local-emulator -Verbose 4>&1
+(`$records | Where-Object { `$_ -is [StsTools.Model.GetCallerIdentityResponse] }).Account
+(`$records | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Message -join ' '
+"@
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out[0] | Should -Be '123456789012'
+        $out[1] | Should -BeLike "*$($Moto.Endpoint) (from the sts endpoint_url of the services section 'local'*"
+    }
+
+    It 'refuses plain http to another machine before sending anything, and -AllowInsecureEndpoint warns' {
+        $err = { Get-StsCallerIdentity -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -EndpointUrl http://sts.example.com } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
+        $err.CategoryInfo.Category | Should -Be 'SecurityError'
+        (Get-Command Get-StsCallerIdentity).Parameters['AllowInsecureEndpoint'].SwitchParameter | Should -BeTrue
+    }
+}
+
+Describe 'Secrets off the command line' {
+    # A moto that checks SigV4 signatures after two setup calls, and an IAM user's real key pair.
+    BeforeAll {
+        $Signed = Start-MotoServer -Environment @{ INITIAL_NO_AUTH_ACTION_COUNT = '2' }
+        $setup = Join-Path $Sandbox 'create-user.py'
+        Set-Content -Path $setup -Value @(
+            'import sys, boto3'
+            "iam = boto3.client('iam', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='setup', aws_secret_access_key='setup')"
+            "iam.create_user(UserName='alice')"
+            "k = iam.create_access_key(UserName='alice')['AccessKey']"
+            "print(k['AccessKeyId'] + ' ' + k['SecretAccessKey'])"
+        )
+        $KeyId, $Secret = (& $Python $setup $Signed.Endpoint) -split ' '
+        $SecureSecret = ConvertTo-SecureString $Secret -AsPlainText -Force
+    }
+    AfterAll { Stop-MotoServer $Signed }
+
+    It 'signs with a SecureString -SecretKey (Read-Host -AsSecureString, Get-Secret)' {
+        (Get-StsCallerIdentity -EndpointUrl $Signed.Endpoint -Region us-east-1 -AccessKey $KeyId -SecretKey $SecureSecret).Arn | Should -Be 'arn:aws:iam::123456789012:user/alice'
+        # The control: the text PowerShell would otherwise have bound does not sign.
+        $err = { Get-StsCallerIdentity -EndpointUrl $Signed.Endpoint -Region us-east-1 -AccessKey $KeyId -SecretKey 'System.Security.SecureString' } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SignatureDoesNotMatch,*'
+    }
+
+    It 'signs with a PSCredential as -Credential' {
+        $credential = [pscredential]::new($KeyId, $SecureSecret)
+        (Get-StsCallerIdentity -EndpointUrl $Signed.Endpoint -Region us-east-1 -Credential $credential).Arn | Should -Be 'arn:aws:iam::123456789012:user/alice'
+    }
+
+    It 'asks for an MFA code on the host, not the output, and not at all under -NonInteractive' {
+        $manifest = Join-Path $RepoRoot 'StsModule.psd1'
+        $out = Invoke-FreshPwsh "Import-Module '$manifest'; try { Get-StsSessionToken -SerialNumber 'arn:aws:iam::123456789012:mfa/bob' -EndpointUrl '$($Moto.Endpoint)' -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -Force } catch { `$_.FullyQualifiedErrorId }"
+        ($out -join "`n") | Should -BeLike '*SerialNumberWithoutTokenCode,*'
+        ($out -join "`n") | Should -Not -BeLike '*MFA code for*'
+    }
+}
+
+Describe 'Paths and file sizes' {
+    BeforeAll {
+        $Sample = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAPATHSAMPLE000001'; SecretAccessKey = 'path-secret'; SessionToken = 'path-token'; Expiration = [DateTime]::UtcNow.AddHours(1) }
+    }
+
+    It 'refuses a path of another provider instead of writing a file named like it' {
+        Remove-Item (Join-Path ([Environment]::CurrentDirectory) 'StsToolsExport') -ErrorAction SilentlyContinue
+        $err = { $Sample | Export-StsCredential -Path Env:\StsToolsExport } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'NotAFileSystemPath,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Test-Path (Join-Path ([Environment]::CurrentDirectory) 'StsToolsExport') | Should -BeFalse
+        Test-Path Env:\StsToolsExport | Should -BeFalse
+        { Import-StsCredential -Path Variable:\Nope } | Should -Throw -ErrorId 'NotAFileSystemPath,*'
+    }
+
+    It 'resolves relative paths against the current PowerShell location' {
+        $here = Join-Path $Sandbox 'relative'
+        $null = New-Item -ItemType Directory -Force -Path $here
+        Push-Location $here
+        try {
+            $Sample | Export-StsCredential -Path ./relative.json
+            (Import-StsCredential ./relative.json).AccessKeyId | Should -Be $Sample.AccessKeyId
+        }
+        finally { Pop-Location }
+        Test-Path (Join-Path $here 'relative.json') | Should -BeTrue
+    }
+
+    It 'refuses a credential file larger than any credential file can be' {
+        $big = Join-Path $Sandbox 'big.json'
+        [IO.File]::WriteAllText($big, '{"AccessKeyId":"' + ('A' * (3 * 1024 * 1024)) + '"}')
+        $err = { Import-StsCredential $big } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'FileTooLarge,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
     }
 }
 

@@ -166,6 +166,16 @@ function Get-PendingConnectionCount {
     $count
 }
 
+function Restore-EnvironmentVariable {
+    <#
+    .SYNOPSIS
+    Puts an environment variable back as it was: removed when it had no value. ([Environment]::SetEnvironmentVariable
+    from PowerShell would set it to an empty string, as PowerShell passes $null to a string argument as "".)
+    #>
+    param([Parameter(Mandatory)] [string] $Name, [AllowNull()] [AllowEmptyString()] [string] $Value)
+    if ([string]::IsNullOrEmpty($Value)) { Remove-Item "env:$Name" -ErrorAction SilentlyContinue } else { Set-Item "env:$Name" $Value }
+}
+
 function Stop-MotoServer {
     <#
     .SYNOPSIS
@@ -177,4 +187,4 @@ function Stop-MotoServer {
 }
 
 Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'New-SamlAssertion', 'Stop-MotoServer',
-    'Get-PwshPath', 'Invoke-FreshPwsh', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount'
+    'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount'

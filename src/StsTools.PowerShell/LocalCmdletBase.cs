@@ -41,14 +41,19 @@ public abstract class LocalCmdletBase : PSCmdlet
     private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
         Run(log => Task.Run(() => step(log, CancellationToken.None)).GetAwaiter().GetResult());
 
-    /// <summary>A path as the user meant it: relative to the current PowerShell location, ~ expanded.</summary>
-    protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    /// <summary>A file system path as the user meant it: relative to the current PowerShell location, ~ expanded; other providers' paths refused.</summary>
+    protected string ResolvePath(string path, string parameterName = "Path") => FileSystemPaths.Resolve(this, path, parameterName);
 
     private void Flush(BufferedLog log)
     {
-        while (log.TryTake(out var verbose, out var text))
+        while (log.TryTake(out var kind, out var text))
         {
-            if (verbose) WriteVerbose(text); else WriteDebug(text);
+            switch (kind)
+            {
+                case LogKind.Verbose: WriteVerbose(text); break;
+                case LogKind.Warning: WriteWarning(text); break;
+                default: WriteDebug(text); break;
+            }
         }
     }
 }

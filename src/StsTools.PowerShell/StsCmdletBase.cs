@@ -10,6 +10,7 @@ using StsTools.Errors;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Internal;
+using StsTools.PowerShell.Transformation;
 using StsTools.Service;
 
 namespace StsTools.PowerShell;
@@ -41,17 +42,23 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     [Parameter]
     public string? AccessKey { get; set; }
 
-    /// <summary>The secret key for <see cref="AccessKey"/>.</summary>
+    /// <summary>The secret key for <see cref="AccessKey"/> (text or a SecureString).</summary>
     [Parameter]
+    [SecretTransformation]
     public string? SecretKey { get; set; }
 
-    /// <summary>The session token for temporary <see cref="AccessKey"/>s.</summary>
+    /// <summary>The session token for temporary <see cref="AccessKey"/>s (text or a SecureString).</summary>
     [Parameter]
+    [SecretTransformation]
     public string? SessionToken { get; set; }
 
     /// <summary>A custom STS endpoint URL (VPC endpoint, FIPS endpoint, local emulator).</summary>
     [Parameter]
     public string? EndpointUrl { get; set; }
+
+    /// <summary>Accept a plain-http endpoint on a host other than this machine (with a warning).</summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureEndpoint { get; set; }
 
     /// <summary>Seconds one HTTP attempt may take (1 to 3600); default STSMODULE_TIMEOUT_SECONDS, else 30.</summary>
     [Parameter]
@@ -70,6 +77,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         SecretKey = SecretKey,
         SessionToken = SessionToken,
         EndpointUrl = EndpointUrl,
+        AllowInsecureEndpoint = AllowInsecureEndpoint,
         TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
     };
 
@@ -143,8 +151,14 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     {
         try
         {
-            Host.UI.Write($"MFA code for {serialNumber}: ");
-            var code = Host.UI.ReadLine()?.Trim();
+            // A host prompt, never the output stream, with the code read like a password (not
+            // echoed); a -NonInteractive session throws here before anything is written.
+            var field = new FieldDescription("TokenCode") { Label = "MFA code" };
+            field.SetParameterType(typeof(System.Security.SecureString));
+            var answers = Host.UI.Prompt($"MFA code for {serialNumber}", "Type the six-digit code of the MFA device.", new System.Collections.ObjectModel.Collection<FieldDescription> { field });
+            var code = answers is not null && answers.TryGetValue("TokenCode", out var value)
+                ? (PSObjects.Unwrap(value) is System.Security.SecureString secure ? SecretTransformationAttribute.Plain(secure) : value?.ToString())?.Trim()
+                : null;
             return string.IsNullOrEmpty(code) ? null : code;
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException or InvalidOperationException)
@@ -204,9 +218,14 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// <summary>Writes buffered engine messages on the pipeline thread.</summary>
     private protected void Flush(BufferedLog log)
     {
-        while (log.TryTake(out var verbose, out var text))
+        while (log.TryTake(out var kind, out var text))
         {
-            if (verbose) WriteVerbose(text); else WriteDebug(text);
+            switch (kind)
+            {
+                case LogKind.Verbose: WriteVerbose(text); break;
+                case LogKind.Warning: WriteWarning(text); break;
+                default: WriteDebug(text); break;
+            }
         }
     }
 

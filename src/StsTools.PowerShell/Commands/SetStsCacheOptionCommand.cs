@@ -36,7 +36,7 @@ public sealed class SetStsCacheOptionCommand : LocalCmdletBase
         var next = new CacheOptions
         {
             DiskEnabled = MyInvocation.BoundParameters.ContainsKey(nameof(DiskCache)) ? DiskCache : current.DiskEnabled,
-            Directory = Directory is null ? current.Directory : ResolvePath(Directory),
+            Directory = Directory is null ? current.Directory : ResolvePath(Directory, nameof(Directory)),
             RefreshWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RefreshWindow)) ? RefreshWindow : current.RefreshWindow,
             LockTimeout = current.LockTimeout,
         };

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using StsTools.PowerShell.Internal;
 using StsTools.Input;
 using StsTools.Model;
 using StsTools.Requests;
@@ -55,7 +56,7 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
     {
         WarnUnsigned("AssumeRoleWithSAML");
         var assertion = ParameterSetName == AssertionFileSet
-            ? Invoke(() => SamlAssertions.ReadFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(SamlAssertionFile)))
+            ? Invoke(() => SamlAssertions.ReadFile(FileSystemPaths.Resolve(this, SamlAssertionFile, nameof(SamlAssertionFile))))
             : SAMLAssertion;
         if (assertion is null) return;
         var request = new AssumeRoleWithSAMLRequest

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using StsTools.PowerShell.Internal;
 using StsTools.Model;
 using StsTools.Requests;
 
@@ -62,7 +63,7 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
-        var tokenFile = WebIdentityTokenFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(WebIdentityTokenFile);
+        var tokenFile = WebIdentityTokenFile is null ? null : FileSystemPaths.Resolve(this, WebIdentityTokenFile, nameof(WebIdentityTokenFile));
         var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
         WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
     }

@@ -9,22 +9,32 @@ namespace StsTools.PowerShell.Internal;
 /// </summary>
 internal sealed class BufferedLog : IStsLog
 {
-    private readonly ConcurrentQueue<(bool Verbose, string Text)> _messages = new();
+    private readonly ConcurrentQueue<(LogKind Kind, string Text)> _messages = new();
 
-    public void Verbose(string message) => _messages.Enqueue((true, message));
+    public void Verbose(string message) => _messages.Enqueue((LogKind.Verbose, message));
 
-    public void Debug(string message) => _messages.Enqueue((false, message));
+    public void Debug(string message) => _messages.Enqueue((LogKind.Debug, message));
 
-    public bool TryTake(out bool verbose, out string text)
+    public void Warning(string message) => _messages.Enqueue((LogKind.Warning, message));
+
+    public bool TryTake(out LogKind kind, out string text)
     {
         if (_messages.TryDequeue(out var m))
         {
-            verbose = m.Verbose;
+            kind = m.Kind;
             text = m.Text;
             return true;
         }
-        verbose = false;
+        kind = LogKind.Debug;
         text = string.Empty;
         return false;
     }
+}
+
+/// <summary>Which stream a buffered engine message goes to.</summary>
+internal enum LogKind
+{
+    Verbose,
+    Debug,
+    Warning,
 }

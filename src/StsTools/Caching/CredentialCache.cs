@@ -30,7 +30,14 @@ internal sealed class CredentialCache
 
     public CacheOptions Options { get; set; }
 
-    public async Task<T> GetOrFetchAsync<T>(string operation, string key, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken)
+    /// <param name="operation">The STS operation, which bounds how long an entry may claim to last.</param>
+    /// <param name="key">Everything the response depends on (hashed for the entry's name).</param>
+    /// <param name="force">Fetch even when an entry would do.</param>
+    /// <param name="fetch">The STS call.</param>
+    /// <param name="log">Verbose messages.</param>
+    /// <param name="cancellationToken">Stops waiting for the lock or the call.</param>
+    /// <param name="accept">What a disk entry must also satisfy to be served (the request's role and session).</param>
+    public async Task<T> GetOrFetchAsync<T>(string operation, string key, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken, Func<T, bool>? accept = null)
         where T : class, ICredentialsResponse
     {
         var hash = Hash(operation + "\n" + key);
@@ -50,7 +57,7 @@ internal sealed class CredentialCache
             if (Options.DiskEnabled && !disk)
                 log?.Verbose($"{operation}: the disk cache is on but has no folder (there is no home folder): caching in memory only. Set {CacheOptions.DirectoryVariable} or Set-StsCacheOption -Directory.");
             var result = disk
-                ? await FromDiskOrFetchAsync(operation, hash, force, fetch, log, cancellationToken).ConfigureAwait(false)
+                ? await FromDiskOrFetchAsync(operation, hash, force, fetch, log, cancellationToken, accept).ConfigureAwait(false)
                 : await fetch().ConfigureAwait(false);
             _memory[hash] = result;
             return result;
@@ -96,7 +103,7 @@ internal sealed class CredentialCache
         return removed;
     }
 
-    private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken)
+    private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken, Func<T, bool>? accept)
         where T : class, ICredentialsResponse
     {
         // Never the configured folder itself: a folder of the module's own inside it, checked.
@@ -104,7 +111,7 @@ internal sealed class CredentialCache
         var entryPath = Path.Combine(directory, hash + ".json");
         using (await FileLock.AcquireAsync(Path.Combine(directory, hash + ".lock"), Options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
-            if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached))
+            if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached) && (accept is null || accept(cached)))
             {
                 log?.Verbose($"{operation}: using credentials from the disk cache (valid until {cached.Credentials.Expiration:u}).");
                 return cached;
@@ -122,20 +129,30 @@ internal sealed class CredentialCache
         try
         {
             if (!File.Exists(path)) return false;
-            var entry = CacheEntryReader.Read<T>(File.ReadAllBytes(path));
+            // Only a file of this user's that no one else could have written (or read).
+            if (!PrivateDirectory.IsPrivateFile(path)) return false;
+            var entry = CacheEntryReader.Read<T>(BoundedFile.ReadAllBytes(path, BoundedFile.CacheEntryLimit, "cache entry"));
             var response = entry?.Response;
             if (entry is null || entry.Version != EntryVersion || entry.Operation != operation || entry.Key != hash || response?.Credentials is null) return false;
             var c = response.Credentials;
             if (string.IsNullOrEmpty(c.AccessKeyId) || string.IsNullOrEmpty(c.SecretAccessKey) || c.Expiration == default) return false;
             c.Expiration = DateTime.SpecifyKind(c.Expiration.Kind == DateTimeKind.Local ? c.Expiration.ToUniversalTime() : c.Expiration, DateTimeKind.Utc);
+            // No STS session lasts longer than its operation allows: an entry that claims to was
+            // not written by this module (an edited expiry of 2099).
+            if (c.Expiration > DateTime.UtcNow + MaxLifetime(operation)) return false;
             value = response;
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or Errors.StsToolsException)
         {
             return false; // a corrupt or unreadable entry is a miss; the fetch below replaces it
         }
     }
+
+    // The longest session each cached operation can return (AssumeRole: 12 hours; GetSessionToken:
+    // 36 hours), plus five minutes for the clocks of STS and this machine.
+    private static TimeSpan MaxLifetime(string operation) =>
+        TimeSpan.FromSeconds(operation == "AssumeRole" ? 43200 : 129600) + TimeSpan.FromMinutes(5);
 
     private bool Fresh(ICredentialsResponse response) => CredentialChecks.IsValidFor(response.Credentials, Options.RefreshWindow);
 

@@ -36,6 +36,9 @@ public sealed class ConnectionOptions
     /// </summary>
     public int? TimeoutSeconds { get; set; }
 
+    /// <summary>Accept a plain-http endpoint on a host other than this machine (with a warning).</summary>
+    public bool AllowInsecureEndpoint { get; set; }
+
     /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
     internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
 

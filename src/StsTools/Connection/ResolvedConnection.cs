@@ -6,8 +6,10 @@ namespace StsTools.Connection;
 internal sealed class ResolvedConnection
 {
     public ResolvedConnection(AWSCredentials? credentials, string credentialKey, string credentialSource, string region, string regionSource, string? endpointUrl, System.TimeSpan timeout,
-        string? defaultsModeSetting = null, string settingsProfile = "default")
+        string? defaultsModeSetting = null, string settingsProfile = "default", string endpointSource = "the region", string? warning = null)
     {
+        EndpointSource = endpointSource;
+        Warning = warning;
         DefaultsModeSetting = defaultsModeSetting;
         SettingsProfile = settingsProfile;
         Timeout = timeout;
@@ -32,7 +34,14 @@ internal sealed class ResolvedConnection
 
     public string RegionSource { get; }
 
+    /// <summary>The effective endpoint (the module resolves it; null: the region's own).</summary>
     public string? EndpointUrl { get; }
+
+    /// <summary>Where <see cref="EndpointUrl"/> came from: -EndpointUrl, AWS_ENDPOINT_URL_STS, a profile...</summary>
+    public string EndpointSource { get; }
+
+    /// <summary>A warning for the user about this connection (an allowed plain-http endpoint), or null.</summary>
+    public string? Warning { get; }
 
     public System.TimeSpan Timeout { get; }
 

@@ -31,12 +31,16 @@ internal sealed class SourceCredentialResolver
     {
         options ??= new ConnectionOptions();
         ValidateShape(options);
+        // Before the credentials: the SDK's chain may reach for them over the network, and a bad
+        // or insecure endpoint must be refused before anything leaves the machine.
+        string? warning = null;
+        var (endpoint, endpointSource) = EndpointResolver.Resolve(options, _env, w => warning = w);
         var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
         var (region, regionSource) = ResolveRegion(options);
         var defaultsMode = _env.Get(DefaultsMode.Variable);
         DefaultsMode.Validate(defaultsMode);
-        return new ResolvedConnection(credentials, key, source, region, regionSource, options.EndpointUrl, ResolveTimeout(options),
-            defaultsMode, options.ProfileName ?? _env.Get("AWS_PROFILE") ?? "default");
+        return new ResolvedConnection(credentials, key, source, region, regionSource, endpoint, ResolveTimeout(options),
+            defaultsMode, options.ProfileName ?? _env.Get("AWS_PROFILE") ?? "default", endpointSource, warning);
     }
 
     /// <summary>The timeout used when neither the call nor STSMODULE_TIMEOUT_SECONDS sets one.</summary>
@@ -67,10 +71,6 @@ internal sealed class SourceCredentialResolver
         if (o.Region is not null && !IsRegionName(o.Region))
             throw new StsValidationException("InvalidRegion", "Region",
                 $"'{o.Region}' is not a region name (expected something like us-east-1 or eu-central-2).", o.Region);
-        if (o.EndpointUrl is not null &&
-            (!Uri.TryCreate(o.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-            throw new StsValidationException("InvalidEndpointUrl", "EndpointUrl",
-                $"'{o.EndpointUrl}' is not an absolute http or https URL.", o.EndpointUrl);
         if (o.ProfileName is not null && o.ProfileName.Trim().Length == 0)
             throw new StsValidationException("InvalidProfileName", "ProfileName", "-ProfileName is empty.", o.ProfileName);
     }

@@ -63,6 +63,9 @@ internal sealed class StsClientPool : IDisposable
             Timeout = connection.Timeout,
             // Set, never left to the SDK, which fails on the documented spellings (DefaultsMode).
             DefaultConfigurationMode = DefaultsMode.Resolve(connection.DefaultsModeSetting, connection.SettingsProfile),
+            // The module resolved the endpoint (EndpointResolver): the SDK must not pick another
+            // one from AWS_ENDPOINT_URL* or the config behind its back.
+            IgnoreConfiguredEndpointUrls = true,
         };
         if (connection.EndpointUrl is not null)
         {

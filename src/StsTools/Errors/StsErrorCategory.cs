@@ -35,4 +35,6 @@ public enum StsErrorCategory
     ProtocolError,
     /// <summary>A file could not be written.</summary>
     WriteError,
+    /// <summary>Refused for security: an unencrypted endpoint, a folder others control.</summary>
+    SecurityError,
 }

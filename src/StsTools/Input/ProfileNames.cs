@@ -39,7 +39,7 @@ public static class ProfileNames
         {
             return IniDocument.Load(path).Sections.Select(s => s.Trim()).ToList();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or Errors.StsToolsException)
         {
             return Array.Empty<string>(); // completion must never throw at the user
         }

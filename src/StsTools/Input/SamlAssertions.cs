@@ -24,6 +24,6 @@ public static class SamlAssertions
     {
         if (!File.Exists(path))
             throw new StsToolsException("SamlAssertionFileNotFound", StsErrorCategory.ObjectNotFound, $"The SAML assertion file '{path}' does not exist.", path);
-        return Normalize(File.ReadAllText(path));
+        return Normalize(Storage.BoundedFile.ReadAllText(path, Storage.BoundedFile.SamlLimit, "SAML assertion"));
     }
 }

@@ -43,7 +43,7 @@ public static class WebIdentityDefaults
             if (!File.Exists(file))
                 throw new StsValidationException("WebIdentityTokenFileNotFound", "WebIdentityTokenFile",
                     $"The web identity token file '{file}' does not exist.", file, StsErrorCategory.ObjectNotFound);
-            token = File.ReadAllText(file).Trim();
+            token = Storage.BoundedFile.ReadAllText(file, Storage.BoundedFile.TokenLimit, "web identity token").Trim();
         }
         return new AssumeRoleWithWebIdentityRequest
         {

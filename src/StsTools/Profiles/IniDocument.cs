@@ -30,7 +30,7 @@ public sealed class IniDocument
     }
 
     /// <summary>Reads a file; a missing file is an empty document.</summary>
-    public static IniDocument Load(string path) => File.Exists(path) ? Parse(File.ReadAllText(path)) : Parse(string.Empty);
+    public static IniDocument Load(string path) => File.Exists(path) ? Parse(Storage.BoundedFile.ReadAllText(path, Storage.BoundedFile.SharedFileLimit, "AWS config or credentials file")) : Parse(string.Empty);
 
     /// <summary>The section names, as written between brackets.</summary>
     public IEnumerable<string> Sections => _lines.Select(SectionName).Where(n => n is not null).Select(n => n!);

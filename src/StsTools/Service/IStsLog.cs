@@ -11,6 +11,9 @@ public interface IStsLog
 
     /// <summary>Detail for troubleshooting (request ids, retry counts, status codes).</summary>
     void Debug(string message);
+
+    /// <summary>Something the user should know although the call goes ahead (an unencrypted endpoint they allowed).</summary>
+    void Warning(string message);
 }
 
 /// <summary>Discards everything.</summary>
@@ -24,4 +27,7 @@ public sealed class NullStsLog : IStsLog
 
     /// <inheritdoc />
     public void Debug(string message) { }
+
+    /// <inheritdoc />
+    public void Warning(string message) { }
 }

@@ -86,6 +86,7 @@ public sealed partial class StsService : IDisposable
         var keyMaterial = string.Join("\n", request.RoleArn, sessionName, request.Policy, Join(request.PolicyArns.Select(p => p.arn)),
             Join(request.Tags.Select(t => t.Key + "=" + t.Value)), Join(request.TransitiveTagKeys), request.ExternalId, request.SerialNumber,
             request.SourceIdentity, Join(request.ProvidedContexts.Select(c => c.ProviderArn + "=" + c.ContextAssertion)));
+        var expectedArn = AssumedRoleArn(request.RoleArn, sessionName);
         return CachedCallAsync("AssumeRole", request.RoleArn, connection, log, keyMaterial, forceRefresh,
             () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
             (client, ct) => client.AssumeRoleAsync(sdkRequest, ct),
@@ -98,7 +99,18 @@ public sealed partial class StsService : IDisposable
 #pragma warning restore CS0618
                 SourceIdentity = r.SourceIdentity,
                 ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken);
+            }, cancellationToken,
+            // A disk entry must be a session of the requested role and name, in its account.
+            cached => expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal));
+    }
+
+    // arn:P:iam::A:role/path/Name as session S -> arn:P:sts::A:assumed-role/Name/S (null when the ARN is not of that shape).
+    private static string? AssumedRoleArn(string? roleArn, string sessionName)
+    {
+        var parts = (roleArn ?? string.Empty).Split(':');
+        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal)) return null;
+        var name = parts[5].Substring(parts[5].LastIndexOf('/') + 1);
+        return $"arn:{parts[1]}:sts::{parts[4]}:assumed-role/{name}/{sessionName}";
     }
 
     /// <summary>GetSessionToken: temporary credentials for the calling IAM user, optionally MFA-authenticated.</summary>
@@ -160,7 +172,7 @@ public sealed partial class StsService : IDisposable
 
     private async Task<TResult> CachedCallAsync<TSdk, TResult>(
         string operation, object? target, ConnectionOptions connection, IStsLog? log, string keyMaterial, bool forceRefresh, Action beforeFetch,
-        Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
+        Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken, Func<TResult, bool>? accept = null)
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
         where TResult : class, ICredentialsResponse
     {
@@ -172,15 +184,18 @@ public sealed partial class StsService : IDisposable
             {
                 beforeFetch();
                 return ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken);
-            }, log, cancellationToken).ConfigureAwait(false);
+            }, log, cancellationToken, accept).ConfigureAwait(false);
     }
 
+    // The source access key id and a fingerprint of its secret (never the secret): a wrong secret
+    // with the right key id must not be served a session that the right secret obtained.
     private static async Task<string> SourceAccessKeyAsync(ResolvedConnection resolved, string operation)
     {
         if (resolved.Credentials is null) return string.Empty;
         try
         {
-            return (await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+            var source = await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false);
+            return source.AccessKey + "\n" + KeyHash.Hex("source-secret\n" + source.SecretKey, 16);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -202,7 +217,8 @@ public sealed partial class StsService : IDisposable
         Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
     {
-        var where = resolved.EndpointUrl ?? $"the {resolved.Region} regional endpoint";
+        var where = resolved.EndpointUrl is null ? $"the {resolved.Region} regional endpoint" : $"{resolved.EndpointUrl} (from {resolved.EndpointSource})";
+        if (resolved.Warning is not null) log?.Warning(resolved.Warning);
         await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);

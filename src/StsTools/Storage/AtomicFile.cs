@@ -21,6 +21,10 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(directory);
+        // Windows: a secret file is never put in place of a file another user owns (it would keep
+        // that user's claim on it); on Unix the rename gives the new file its own owner and mode.
+        if (ownerOnly && IsWindows && File.Exists(full) && !PrivateDirectory.IsOwnedByCurrentUser(full, followLinks: false))
+            throw new StsToolsException("FileNotOwned", StsErrorCategory.PermissionDenied, $"'{full}' belongs to another user; credentials are not written over it.", full);
         var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("n") + ".tmp");
         try
         {

@@ -44,7 +44,7 @@ public static class CredentialFile
     {
         if (!File.Exists(path))
             throw new StsToolsException("CredentialFileNotFound", StsErrorCategory.ObjectNotFound, $"The credential file '{path}' does not exist.", path);
-        return Parse(File.ReadAllText(path), path);
+        return Parse(BoundedFile.ReadAllText(path, BoundedFile.CredentialFileLimit, "credential file"), path);
     }
 
     /// <summary>Parses credential JSON; <paramref name="source"/> names it in errors.</summary>

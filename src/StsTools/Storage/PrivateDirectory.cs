@@ -37,8 +37,8 @@ public static class PrivateDirectory
             throw NotPrivate(path, "it is a link or not a folder");
         if (!IsOwnedByCurrentUser(path, followLinks: false))
             throw NotPrivate(path, "it belongs to another user");
-        if ((Mode(path) & GroupOrOther) != 0 && Native.chmod(path, DirectoryMode) != 0)
-            throw NotPrivate(path, "its permissions could not be narrowed to its owner");
+        // The user's own folder, once open to others: narrow it again (OwnerOnly fails loudly if it cannot).
+        if ((Mode(path) & GroupOrOther) != 0) OwnerOnly.EnsureDirectory(path);
         return path;
     }
 
@@ -62,7 +62,9 @@ public static class PrivateDirectory
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            var owner = new DirectoryInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier));
+            var owner = Directory.Exists(path)
+                ? new DirectoryInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier))
+                : new FileInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier));
             var me = WindowsIdentity.GetCurrent();
             return owner is not null && (owner.Equals(me.User) || (me.Groups?.Contains(owner) == true && owner.Equals(new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null))));
         }
@@ -70,6 +72,18 @@ public static class PrivateDirectory
     }
 
     private static int Mode(string path) => Status(path, followLinks: false).Mode;
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a regular file (not a link) of the current user that no
+    /// one else may read or write; on Windows, where the folder's owner-only ACL is what guards it, true.
+    /// </summary>
+    public static bool IsPrivateFile(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return true;
+        var (mode, uid) = Status(path, followLinks: false);
+        const int TypeMask = 0xF000, RegularFile = 0x8000;
+        return (mode & TypeMask) == RegularFile && (mode & GroupOrOther) == 0 && uid == Native.geteuid();
+    }
 
     // The start of the .NET runtime's own FileStatus (System.Native, the same on every Unix the
     // runtime supports: Flags, Mode, Uid, Gid, ...), read with a buffer larger than the struct.
@@ -88,9 +102,6 @@ public static class PrivateDirectory
     {
         [DllImport("libc", SetLastError = true)]
         public static extern int mkdir(string path, int mode);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int chmod(string path, int mode);
 
         [DllImport("libc")]
         public static extern uint geteuid();

@@ -161,4 +161,5 @@ internal sealed class ListLog : IStsLog
     public List<string> Lines { get; } = new();
     public void Verbose(string message) { lock (Lines) Lines.Add(message); }
     public void Debug(string message) { lock (Lines) Lines.Add(message); }
+    public void Warning(string message) { lock (Lines) Lines.Add("WARNING: " + message); }
 }

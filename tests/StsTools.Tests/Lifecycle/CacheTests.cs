@@ -211,6 +211,59 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(0, cache.Clear());
     }
 
+    public static TheoryData<string> TamperedEntries => new()
+    {
+        "expiry", // a session that claims to last until 2099
+        "role",   // another account's role, under this request's key
+        "mode",   // a file others may read and write
+        "owner",  // a file of another user's (needs root to give it away)
+    };
+
+    [Theory]
+    [MemberData(nameof(TamperedEntries))]
+    public async Task A_tampered_entry_is_a_miss(string tampering)
+    {
+        if (OperatingSystem.IsWindows()) return; // modes and owners: Unix; the folder's ACL guards it on Windows
+        if (tampering == "owner" && Environment.UserName != "root") return;
+        using (var first = Service(disk: true))
+            await first.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "t1" }, Connections.To(_proxy.Endpoint));
+        var entry = Assert.Single(Directory.GetFiles(Entries, "*.json"));
+        var text = File.ReadAllText(entry);
+        switch (tampering)
+        {
+            case "expiry":
+                text = System.Text.RegularExpressions.Regex.Replace(text, "\"Expiration\":\"[^\"]+\"", "\"Expiration\":\"2099-01-01T00:00:00Z\"");
+                File.WriteAllText(entry, text);
+                break;
+            case "role":
+                File.WriteAllText(entry, text.Replace("arn:aws:sts::123456789012:assumed-role/Cached/t1", "arn:aws:sts::999999999999:assumed-role/Admin/t1"));
+                break;
+            case "mode":
+                File.SetUnixFileMode(entry, (UnixFileMode)Convert.ToInt32("666", 8));
+                break;
+            default:
+                Assert.Equal(0, Chown(entry, 65534, 65534));
+                break;
+        }
+        using var second = Service(disk: true);
+        var served = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "t1" }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(2, Calls("AssumeRole")); // asked STS again
+        Assert.Equal("arn:aws:sts::123456789012:assumed-role/Cached/t1", served.AssumedRoleUser.Arn);
+        Assert.True(served.Credentials.Expiration < DateTime.UtcNow.AddHours(13));
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_with_the_right_key_id_is_not_served_the_cached_session()
+    {
+        using var sts = Service(disk: true);
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "s1" }, Connections.To(_proxy.Endpoint));
+        var wrong = Connections.To(_proxy.Endpoint);
+        wrong.SecretKey = "not-the-secret-of-this-key";
+        await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "s1" }, wrong);
+        Assert.Equal(2, Calls("AssumeRole")); // the second secret went to STS (moto does not check it here)
+        Assert.Equal(2, Directory.GetFiles(Entries, "*.json").Length);
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chown", SetLastError = true)]
     private static extern int Chown(string path, int owner, int group);
 
