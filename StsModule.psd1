@@ -11,6 +11,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('StsModule.format.ps1xml')
+    TypesToProcess         = @('StsModule.types.ps1xml')
     CmdletsToExport        = @(
         'Clear-StsCache'
         'Clear-StsEnvironment'
@@ -46,6 +47,8 @@
 - -SetEnvironment puts credentials where the AWS CLI, boto3, the AWS SDKs and AWS.Tools find them; role profiles of ~/.aws/config (source_profile chains, external_id, mfa_serial) are followed by the module with its cache.
 - Imports in PowerShell 7 beside AWS.Tools (the AWS SDK in a private load context) with the result types nameable from PowerShell ([StsTools.Model.Credentials]); Windows PowerShell 5.1 supported.
 - Help: Get-Help for every cmdlet with examples, and about_StsModule (credential sources, regions and endpoints, the cache, environment variables, ErrorIds, testing runbooks with Pester Mock).
+- Security: credential values are checked before they are written anywhere (no line injection into ~/.aws/credentials); secret files are created owner-only at open; the disk cache lives in a private folder of its own, checks its entries on read and keys them on the endpoint and a fingerprint of the source secret; the module resolves the STS endpoint itself (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile) and refuses plain http off this machine unless -AllowInsecureEndpoint; -Credential takes a PSCredential and -SecretKey/-SessionToken a SecureString; the MFA prompt does not echo; see SECURITY.md.
+- Views: no secret in mixed output at the prompt; the key id and expiry come first and keep their width in an 80-column console.
 '@
         }
     }

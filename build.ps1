@@ -168,7 +168,7 @@ function Invoke-Package {
     $target = Join-Path $out ("StsModule/" + $manifest.ModuleVersion)
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $null = New-Item -ItemType Directory -Force -Path $target
-    foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin', 'en-US', 'README.md', 'LICENSE', 'CHANGELOG.md') {
+    foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'StsModule.types.ps1xml', 'bin', 'en-US', 'README.md', 'LICENSE', 'CHANGELOG.md') {
         Copy-Item -Path (Join-Path $Root $item) -Destination $target -Recurse
     }
     $null = Test-ModuleManifest -Path (Join-Path $target 'StsModule.psd1')

@@ -42,7 +42,7 @@ Describe 'Import-Module in a fresh process' {
         $modules = Join-Path $Sandbox 'modules'
         $target = Join-Path $modules 'StsModule/0.1.0'
         $null = New-Item -ItemType Directory -Force -Path $target
-        foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin') { Copy-Item (Join-Path $RepoRoot $item) $target -Recurse }
+        foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'StsModule.types.ps1xml', 'bin') { Copy-Item (Join-Path $RepoRoot $item) $target -Recurse }
         $out = Invoke-FreshPwsh "`$ErrorActionPreference = 'Stop'; `$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + `$env:PSModulePath; Import-Module StsModule; (Get-Module StsModule).ModuleBase; (Get-StsCallerIdentity $ConnText).Account"
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
         $out[0] | Should -Be (Resolve-Path $target).ProviderPath
@@ -235,7 +235,7 @@ Describe 'The shared-loading fallback (the Windows PowerShell 5.1 way)' {
         # must find the model assembly the cmdlets loaded.
         $copy = Join-Path $Sandbox 'shared-loading/StsModule'
         $null = New-Item -ItemType Directory -Force -Path $copy
-        foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'bin') { Copy-Item (Join-Path $RepoRoot $item) $copy -Recurse }
+        foreach ($item in 'StsModule.psd1', 'StsModule.format.ps1xml', 'StsModule.types.ps1xml', 'bin') { Copy-Item (Join-Path $RepoRoot $item) $copy -Recurse }
         Remove-Item (Join-Path $copy 'bin/StsTools.Isolation.dll')
         $out = Invoke-FreshPwsh @"
 `$ErrorActionPreference = 'Stop'

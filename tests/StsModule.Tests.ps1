@@ -158,6 +158,17 @@ Describe 'Use-StsRole' {
         $text | Should -Not -BeLike "*$($r.Credentials.SessionToken)*"
         $text | Should -BeLike "*$($r.Credentials.AccessKeyId)*"
     }
+    It 'never shows a secret in mixed output at the prompt, and fits the key id and expiry in 80 columns' {
+        $r = Use-StsRole 'arn:aws:iam::123456789012:role/AVeryLongRoleNameForTheDeploymentPipeline' 'release-2026-11-29-nightly-build-of-the-team' @Conn
+        $mixed = @($r, $r.Credentials) | Out-String -Width 80   # as `$r; $r.Credentials` at a prompt
+        $mixed | Should -BeLike "*$($r.Credentials.AccessKeyId)*"
+        $mixed | Should -Not -BeLike "*$($r.Credentials.SecretAccessKey)*"
+        $mixed | Should -Not -BeLike "*$($r.Credentials.SessionToken)*"
+        $table = $r | Out-String -Width 80
+        $table | Should -BeLike "*$($r.Credentials.AccessKeyId) $($r.Credentials.Expiration.ToString('yyyy-MM-dd HH:mm:ss'))*"
+        $table | Should -BeLike '*Expiration (UTC)*'
+        ($table -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+    }
 }
 
 Describe '-SetEnvironment' {
