@@ -521,6 +521,21 @@ Describe 'Set-StsProfile and role profiles' {
         $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/ProdRole/prod-pester'
     }
 
+    It 'refuses to replace long-term keys unless -Force' {
+        $role = Use-StsRole $RoleArn 'over-base' @Conn
+        $before = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw
+        try {
+            $err = { $role | Set-StsProfile base } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ProfileHoldsLongTermKeys,*'
+            $err.Exception.Message | Should -BeLike '*-Force*'
+            $role | Set-StsProfile base -Force -WhatIf
+            Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -Be $before
+            $role | Set-StsProfile base -Force
+            Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -BeLike "*[[]base]*aws_access_key_id = $($role.Credentials.AccessKeyId)*"
+        }
+        finally { Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value $before -NoNewline }
+    }
+
     It 'writes a profile boto3 can use, keeping the others' {
         $role = Use-StsRole $RoleArn 'to-profile' @Conn
         $role | Set-StsProfile written
@@ -530,6 +545,26 @@ Describe 'Set-StsProfile and role profiles' {
             $arn = & $Python -c "import sys, boto3; print(boto3.Session(profile_name='written', region_name='us-east-1').client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
             $arn | Should -Be $role.AssumedRoleUser.Arn
         }
+    }
+}
+
+Describe 'For AWS.Tools users' {
+    It 'takes -DurationInSeconds, and a cached session serves only a request it lasts long enough for' {
+        $short = Use-StsRole $RoleArn 'nightly-duration' -DurationSeconds 900 @Conn
+        $long = Use-StsRole $RoleArn 'nightly-duration' -DurationInSeconds 43200 @Conn
+        $long.Credentials.AccessKeyId | Should -Not -Be $short.Credentials.AccessKeyId
+        $long.Credentials.Expiration | Should -BeGreaterThan ([DateTime]::UtcNow.AddHours(11.9))
+        (Use-StsRole $RoleArn 'nightly-duration' -DurationSeconds 3600 @Conn).Credentials.AccessKeyId | Should -Be $long.Credentials.AccessKeyId
+    }
+
+    It 'writes + and / of secrets as they are in exported JSON' {
+        $path = Join-Path $Sandbox 'plus.json'
+        [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAPLUSSLASH0000001'; SecretAccessKey = 'a+b/c=d'; SessionToken = 'FwoG+/x=='; Expiration = [DateTime]::UtcNow.AddHours(1) } |
+            Export-StsCredential -Path $path
+        $text = Get-Content $path -Raw
+        $text | Should -BeLike '*"a+b/c=d"*'
+        $text | Should -BeLike '*"FwoG+/x=="*'
+        (Import-StsCredential $path).SecretAccessKey | Should -Be 'a+b/c=d'
     }
 }
 

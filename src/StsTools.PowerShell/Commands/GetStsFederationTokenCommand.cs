@@ -27,6 +27,7 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
 
     /// <summary>Session length in seconds, 900 to 129600.</summary>
     [Parameter]
+    [Alias("DurationInSeconds")] // AWS.Tools' name
     public int DurationSeconds { get; set; }
 
     /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>

@@ -25,6 +25,7 @@ public sealed class GetStsWebIdentityTokenCommand : CredentialPipelineCmdletBase
 
     /// <summary>Token lifetime in seconds, 60 to 3600.</summary>
     [Parameter]
+    [Alias("DurationInSeconds")] // AWS.Tools' name
     public int DurationSeconds { get; set; }
 
     /// <summary>Tags to include in the token: @{Name='Value'}, 'Name=Value' or tag objects.</summary>

@@ -23,12 +23,16 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
     [CredentialsTransformation]
     public Credentials InputObject { get; set; } = new();
 
+    /// <summary>Replace a profile that holds long-term keys (an IAM user's key pair) too.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var path = SharedFiles.CredentialsPath(Service.Environment);
         if (!ShouldProcess(path, $"Write profile [{ProfileName}] with {InputObject}")) return;
-        var written = RunAsync((_, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct));
+        var written = RunAsync((_, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force));
         WriteVerbose($"Wrote profile [{ProfileName}] to {written} (owner-only).");
     }
 }

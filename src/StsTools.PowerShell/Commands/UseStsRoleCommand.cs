@@ -31,6 +31,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 
     /// <summary>Session length in seconds, 900 to 43200.</summary>
     [Parameter]
+    [Alias("DurationInSeconds")] // AWS.Tools' name
     public int DurationSeconds { get; set; }
 
     /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>

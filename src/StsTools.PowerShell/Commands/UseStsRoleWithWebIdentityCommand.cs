@@ -43,6 +43,7 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
 
     /// <summary>Session length in seconds, 900 to 43200.</summary>
     [Parameter]
+    [Alias("DurationInSeconds")] // AWS.Tools' name
     public int DurationSeconds { get; set; }
 
     /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>

@@ -36,12 +36,12 @@ internal sealed class CredentialCache
     /// <param name="fetch">The STS call.</param>
     /// <param name="log">Verbose messages.</param>
     /// <param name="cancellationToken">Stops waiting for the lock or the call.</param>
-    /// <param name="accept">What a disk entry must also satisfy to be served (the request's role and session).</param>
+    /// <param name="accept">What a cached entry must also satisfy to be served (the requested duration; on disk, the request's role and session).</param>
     public async Task<T> GetOrFetchAsync<T>(string operation, string key, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken, Func<T, bool>? accept = null)
         where T : class, ICredentialsResponse
     {
         var hash = Hash(operation + "\n" + key);
-        if (!force && _memory.TryGetValue(hash, out var remembered) && remembered is T hit && Fresh(hit))
+        if (!force && _memory.TryGetValue(hash, out var remembered) && remembered is T hit && Fresh(hit) && (accept is null || accept(hit)))
         {
             log?.Verbose($"{operation}: using cached credentials (valid until {hit.Credentials.Expiration:u}).");
             return hit;
@@ -52,7 +52,7 @@ internal sealed class CredentialCache
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!force && _memory.TryGetValue(hash, out remembered) && remembered is T again && Fresh(again)) return again;
+            if (!force && _memory.TryGetValue(hash, out remembered) && remembered is T again && Fresh(again) && (accept is null || accept(again))) return again;
             var disk = Options.DiskEnabled && !string.IsNullOrEmpty(Options.Directory);
             if (Options.DiskEnabled && !disk)
                 log?.Verbose($"{operation}: the disk cache is on but has no folder (there is no home folder): caching in memory only. Set {CacheOptions.DirectoryVariable} or Set-StsCacheOption -Directory.");

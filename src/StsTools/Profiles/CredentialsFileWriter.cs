@@ -17,7 +17,16 @@ public static class CredentialsFileWriter
     /// keys) of <paramref name="profile"/>; other profiles, keys and comments stay as they were.
     /// The file is rewritten atomically, owner-only, under a lock against concurrent writers.
     /// </summary>
-    public static async Task<string> SetProfileAsync(string profile, Credentials credentials, IEnvironmentVariables env, CancellationToken cancellationToken = default)
+    /// <param name="profile">The profile (section) to write.</param>
+    /// <param name="credentials">What to write.</param>
+    /// <param name="env">Where AWS_SHARED_CREDENTIALS_FILE is read.</param>
+    /// <param name="cancellationToken">Stops waiting for the file lock.</param>
+    /// <param name="replaceLongTermKeys">
+    /// Write even over a profile that holds long-term keys (an access key id and secret without a
+    /// session token): without it that is <c>ProfileHoldsLongTermKeys</c>, as the keys would be lost
+    /// and every role profile that uses them as source_profile would break within the hour.
+    /// </param>
+    public static async Task<string> SetProfileAsync(string profile, Credentials credentials, IEnvironmentVariables env, CancellationToken cancellationToken = default, bool replaceLongTermKeys = false)
     {
         if (string.IsNullOrWhiteSpace(profile) || profile.IndexOfAny(new[] { '[', ']', '\r', '\n' }) >= 0)
             throw new StsValidationException("InvalidProfileName", "ProfileName", $"'{profile}' cannot be a profile name.", profile);
@@ -29,6 +38,10 @@ public static class CredentialsFileWriter
         using (await FileLock.AcquireAsync(path + ".lock", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
             var document = IniDocument.Load(path);
+            if (!replaceLongTermKeys && document.Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials.AccessKeyId)
+                throw new StsToolsException("ProfileHoldsLongTermKeys", StsErrorCategory.InvalidOperation,
+                    $"Profile [{profile}] in '{path}' holds long-term keys ({existing["aws_access_key_id"]}); writing {credentials.AccessKeyId} over them would lose them, and break every profile that uses [{profile}] as its source_profile. Choose another profile name, or add -Force to replace them.",
+                    profile);
             var values = new List<KeyValuePair<string, string>>
             {
                 new("aws_access_key_id", credentials.AccessKeyId),
@@ -42,4 +55,10 @@ public static class CredentialsFileWriter
         }
         return path;
     }
+
+    // An access key id and a secret, and no session token: an IAM user's keys, not a session.
+    private static bool HoldsLongTermKeys(System.Collections.Generic.IReadOnlyDictionary<string, string> section) =>
+        section.TryGetValue("aws_access_key_id", out var id) && id.Length > 0
+        && section.ContainsKey("aws_secret_access_key")
+        && !(section.TryGetValue("aws_session_token", out var token) && token.Length > 0);
 }

@@ -100,9 +100,18 @@ public sealed partial class StsService : IDisposable
                 SourceIdentity = r.SourceIdentity,
                 ResponseMetadata = ResponseMapper.Metadata(r),
             }, cancellationToken,
-            // A disk entry must be a session of the requested role and name, in its account.
-            cached => expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal));
+            // A disk entry must be a session of the requested role and name, in its account, and
+            // any cached one must last as long as asked for.
+            cached => (expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal))
+                && LastsFor(cached, request.DurationSeconds));
     }
+
+    // The duration is not in the cache key (a later call without it must find the MFA session),
+    // so a cached session is served for an explicit -DurationSeconds only if it still lasts that
+    // long, give or take the refresh window: a job that asks for 12 hours never gets the
+    // one-hour session an earlier call cached.
+    private bool LastsFor(ICredentialsResponse cached, int? durationSeconds) =>
+        durationSeconds is not int seconds || cached.Credentials.Expiration.ToUniversalTime() >= DateTime.UtcNow.AddSeconds(seconds) - CacheOptions.RefreshWindow;
 
     // arn:P:iam::A:role/path/Name as session S -> arn:P:sts::A:assumed-role/Name/S (null when the ARN is not of that shape).
     private static string? AssumedRoleArn(string? roleArn, string sessionName)
@@ -134,7 +143,8 @@ public sealed partial class StsService : IDisposable
             {
                 Credentials = ResponseMapper.Map(r.Credentials),
                 ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken);
+            }, cancellationToken,
+            cached => LastsFor(cached, request.DurationSeconds));
     }
 
     /// <summary>GetCallerIdentity: who the source credentials belong to.</summary>

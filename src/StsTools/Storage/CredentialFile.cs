@@ -18,7 +18,9 @@ public static class CredentialFile
         if (credentials is null) throw new ArgumentNullException(nameof(credentials));
         CredentialValues.Check(credentials, $"written out as {format} JSON");
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        // Relaxed escaping: '+' and '/' of secrets and tokens stay as they are ("\u002B" is valid
+        // JSON, but people and tools grep these files); quotes, controls and non-ASCII are still escaped.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             if (format == CredentialFileFormat.CredentialProcess) json.WriteNumber("Version", 1);

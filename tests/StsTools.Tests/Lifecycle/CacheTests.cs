@@ -264,6 +264,24 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(Entries, "*.json").Length);
     }
 
+    [Fact]
+    public async Task A_cached_session_is_served_only_if_it_lasts_as_long_as_asked()
+    {
+        using var sts = Service(disk: false);
+        var hour = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 3600 }, Connections.To(_proxy.Endpoint));
+        var longer = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 43200 }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(2, Calls("AssumeRole")); // the one-hour session does not do for twelve hours
+        Assert.NotEqual(hour.Credentials.AccessKeyId, longer.Credentials.AccessKeyId);
+        Assert.True(longer.Credentials.Expiration > DateTime.UtcNow.AddHours(11.9));
+        var again = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 43200 }, Connections.To(_proxy.Endpoint));
+        var unspecified = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1" }, Connections.To(_proxy.Endpoint));
+        var shorter = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 900 }, Connections.To(_proxy.Endpoint));
+        Assert.Equal(2, Calls("AssumeRole")); // the twelve-hour session does for all of these
+        Assert.Same(longer, again);
+        Assert.Same(longer, unspecified);
+        Assert.Same(longer, shorter);
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chown", SetLastError = true)]
     private static extern int Chown(string path, int owner, int group);
 
