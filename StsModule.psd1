@@ -50,6 +50,7 @@
 - Security: credential values are checked before they are written anywhere (no line injection into ~/.aws/credentials); secret files are created owner-only at open; the disk cache lives in a private folder of its own, checks its entries on read and keys them on the endpoint and a fingerprint of the source secret; the module resolves the STS endpoint itself (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile) and refuses plain http off this machine unless -AllowInsecureEndpoint; -Credential takes a PSCredential and -SecretKey/-SessionToken a SecureString; the MFA prompt does not echo; see SECURITY.md.
 - Views: no secret in mixed output at the prompt; the key id and expiry come first and keep their width in an 80-column console.
 - For AWS.Tools users: -DurationInSeconds works as an alias of -DurationSeconds; a cached session is served only if it lasts as long as asked; Set-StsProfile does not replace a profile holding long-term keys without -Force; exported JSON keeps '+' and '/' unescaped.
+- Test-StsCredential -Remote tests the -ProfileName or -AccessKey/-SecretKey it is given; a profile written by Set-StsProfile is found by -ProfileName in the same session, also when the credentials file did not exist before.
 '@
         }
     }

@@ -521,6 +521,21 @@ Describe 'Set-StsProfile and role profiles' {
         $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/ProdRole/prod-pester'
     }
 
+    It 'finds a profile Set-StsProfile wrote in the same session, on a machine that had no credentials file' {
+        $dir = Join-Path $Sandbox 'new-machine'
+        $null = New-Item -ItemType Directory -Force -Path $dir
+        $out = Invoke-FreshPwsh @"
+`$env:AWS_SHARED_CREDENTIALS_FILE = '$(Join-Path $dir 'credentials')'
+`$env:AWS_CONFIG_FILE = '$(Join-Path $dir 'config')'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+try { Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' -Region us-east-1 } catch { `$_.FullyQualifiedErrorId.Split(',')[0] }
+[StsTools.Model.Credentials]@{ AccessKeyId = 'AKIDSTSTOOLSPESTER01'; SecretAccessKey = 'pester-secret' } | Set-StsProfile fresh
+(Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' -Region us-east-1).Account
+"@
+        $out | Should -Be @('ProfileNotFound', '123456789012')
+    }
+
     It 'refuses to replace long-term keys unless -Force' {
         $role = Use-StsRole $RoleArn 'over-base' @Conn
         $before = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw
@@ -668,6 +683,17 @@ Describe 'Secrets off the command line' {
     It 'signs with a PSCredential as -Credential' {
         $credential = [pscredential]::new($KeyId, $SecureSecret)
         (Get-StsCallerIdentity -EndpointUrl $Signed.Endpoint -Region us-east-1 -Credential $credential).Arn | Should -Be 'arn:aws:iam::123456789012:user/alice'
+    }
+
+    It 'Test-StsCredential -Remote tests the keys or the profile it is given' {
+        $at = @{ EndpointUrl = $Signed.Endpoint; Region = 'us-east-1' }
+        Test-StsCredential -Remote -AccessKey $KeyId -SecretKey $SecureSecret @at | Should -BeTrue
+        Test-StsCredential -Remote -AccessKey $KeyId -SecretKey 'not-the-secret' @at | Should -BeFalse
+        [StsTools.Model.Credentials]@{ AccessKeyId = $KeyId; SecretAccessKey = $Secret } | Set-StsProfile alice-keys
+        Test-StsCredential -Remote -ProfileName alice-keys @at | Should -BeTrue
+        $err = { Test-StsCredential -ProfileName alice-keys } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ExpiryUnknown,*'
+        $err.Exception.Message | Should -BeLike '*-Remote*'
     }
 
     It 'asks for an MFA code on the host, not the output, and not at all under -NonInteractive' {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using StsTools.Env;
+using StsTools.Connection;
 using StsTools.Errors;
 using StsTools.Model;
 using StsTools.PowerShell.Internal;
@@ -28,7 +29,13 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        // Without -Credential: the credentials -SetEnvironment put into this session.
+        // -ProfileName or -AccessKey name the credentials to test, as on every other cmdlet.
+        if (Credential is null && (ProfileName is not null || AccessKey is not null))
+        {
+            TestNamedCredentials();
+            return;
+        }
+        // Without any: the credentials -SetEnvironment put into this session.
         var credentials = Credential ?? CredentialEnvironment.Read(Service.Environment);
         if (credentials is null)
         {
@@ -51,15 +58,35 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
         connection.Credential = credentials;
         connection.ProfileName = null;
         connection.AccessKey = connection.SecretKey = connection.SessionToken = null;
+        AskSts(connection, credentials.AccessKeyId);
+    }
+
+    // -ProfileName / -AccessKey: only STS knows whether a profile or a key pair still works (a
+    // profile has no expiry here, and keys given as parameters carry none), so that needs -Remote.
+    private void TestNamedCredentials()
+    {
+        var what = ProfileName is not null ? $"profile '{ProfileName}'" : $"the key {AccessKey}";
+        if (!Remote)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException($"There is no expiry to check for {what} here; add -Remote to ask STS whether it works."),
+                "ExpiryUnknown", ErrorCategory.InvalidArgument, ProfileName ?? AccessKey));
+            return;
+        }
+        AskSts(Connection, what);
+    }
+
+    private void AskSts(ConnectionOptions connection, string what)
+    {
         try
         {
             var identity = System.Threading.Tasks.Task.Run(() => Service.GetCallerIdentityAsync(connection)).GetAwaiter().GetResult();
-            WriteVerbose($"STS accepts {credentials.AccessKeyId} as {identity.Arn}.");
+            WriteVerbose($"STS accepts {what} as {identity.Arn}.");
             WriteObject(true);
         }
         catch (StsServiceException ex) when (ex.Category is StsErrorCategory.AuthenticationError or StsErrorCategory.PermissionDenied)
         {
-            WriteVerbose($"STS rejects {credentials.AccessKeyId}: {ex.ErrorId}.");
+            WriteVerbose($"STS rejects {what}: {ex.ErrorId}.");
             WriteObject(false);
         }
         catch (StsToolsException ex)

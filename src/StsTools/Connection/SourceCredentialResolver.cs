@@ -87,8 +87,7 @@ internal sealed class SourceCredentialResolver
             return Keys(o.Credential.AccessKeyId, o.Credential.SecretAccessKey, o.Credential.SessionToken, "the -Credential object");
         if (o.ProfileName is not null)
         {
-            var chain = new CredentialProfileStoreChain();
-            if (!chain.TryGetAWSCredentials(o.ProfileName, out var profileCredentials))
+            if (!ProfileStore.TryGetAWSCredentials(o.ProfileName, _env, out var profileCredentials))
                 throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
                     $"No usable profile '{o.ProfileName}' was found in the shared config or credentials files.", o.ProfileName);
             return (profileCredentials, "profile:" + o.ProfileName, $"profile '{o.ProfileName}'");
@@ -140,7 +139,7 @@ internal sealed class SourceCredentialResolver
         if (string.IsNullOrEmpty(profileName)) return null;
         try
         {
-            return new CredentialProfileStoreChain().TryGetProfile(profileName, out var profile) ? profile : null;
+            return ProfileStore.TryGetProfile(profileName!, ProcessEnvironmentVariables.Instance, out var profile) ? profile : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

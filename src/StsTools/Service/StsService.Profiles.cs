@@ -102,7 +102,7 @@ public sealed partial class StsService
             return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{sourceProfile}' ({inner.AssumedRoleUser.Arn})");
         }
         // SSO and credential_process sources: the SDK resolves those.
-        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(sourceProfile, out var sdkCredentials))
+        if (!ProfileStore.TryGetAWSCredentials(sourceProfile, Environment, out var sdkCredentials))
             throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
                 $"Profile '{profile.Name}' names source_profile '{sourceProfile}', which was not found or has no usable credentials.", sourceProfile);
         return (sdkCredentials, $"profile '{sourceProfile}'");
