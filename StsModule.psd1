@@ -51,6 +51,7 @@
 - Views: no secret in mixed output at the prompt; the key id and expiry come first and keep their width in an 80-column console.
 - For AWS.Tools users: -DurationInSeconds works as an alias of -DurationSeconds; a cached session is served only if it lasts as long as asked; Set-StsProfile does not replace a profile holding long-term keys without -Force; exported JSON keeps '+' and '/' unescaped.
 - Test-StsCredential -Remote tests the -ProfileName or -AccessKey/-SecretKey it is given; a profile written by Set-StsProfile is found by -ProfileName in the same session, also when the credentials file did not exist before.
+- A mistyped -ProfileName says that there is no such profile, which files were read, the closest name and the profiles there.
 '@
         }
     }

@@ -536,6 +536,15 @@ try { Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' 
         $out | Should -Be @('ProfileNotFound', '123456789012')
     }
 
+    It 'says that a mistyped profile does not exist, and which one was probably meant' {
+        foreach ($call in { Use-StsRole -ProfileName prdo -EndpointUrl $Moto.Endpoint }, { Get-StsCallerIdentity -ProfileName prdo -EndpointUrl $Moto.Endpoint }) {
+            $err = { & $call } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ProfileNotFound,*'
+            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $err.Exception.Message | Should -BeLike "*no profile 'prdo'*Did you mean 'prod'?*Profiles there:*base*"
+        }
+    }
+
     It 'refuses to replace long-term keys unless -Force' {
         $role = Use-StsRole $RoleArn 'over-base' @Conn
         $before = Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw

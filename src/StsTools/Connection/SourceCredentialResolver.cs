@@ -89,7 +89,8 @@ internal sealed class SourceCredentialResolver
         {
             if (!ProfileStore.TryGetAWSCredentials(o.ProfileName, _env, out var profileCredentials))
                 throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
-                    $"No usable profile '{o.ProfileName}' was found in the shared config or credentials files.", o.ProfileName);
+                    Input.ProfileNames.NotFoundMessage(o.ProfileName, _env)
+                    ?? $"Profile '{o.ProfileName}' has no credentials the AWS SDK can use (keys, a role, SSO or credential_process).", o.ProfileName);
             return (profileCredentials, "profile:" + o.ProfileName, $"profile '{o.ProfileName}'");
         }
         var envKey = _env.Get(CredentialEnvironment.AccessKeyId);

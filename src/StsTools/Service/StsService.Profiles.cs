@@ -32,6 +32,8 @@ public sealed partial class StsService
         if (depth > MaxProfileChain)
             throw new StsToolsException("ProfileChainTooDeep", StsErrorCategory.InvalidData,
                 $"Profile '{profileName}' is more than {MaxProfileChain} source_profile hops deep; check the chain for a cycle.", profileName);
+        if (Input.ProfileNames.NotFoundMessage(profileName, Environment) is { } missing)
+            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, missing, profileName);
         var profile = RoleProfile.Find(profileName, Environment)
             ?? throw new StsToolsException("NotARoleProfile", StsErrorCategory.ObjectNotFound,
                 $"Profile '{profileName}' has no role_arn in the shared config or credentials file, so there is no role to assume. Give -RoleArn to use it as the source profile instead.", profileName);
