@@ -153,10 +153,10 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             // A host prompt, never the output stream, with the code read like a password (not
             // echoed); a -NonInteractive session throws here before anything is written.
-            var field = new FieldDescription("TokenCode") { Label = "MFA code" };
+            var field = new FieldDescription("MFA code"); // the console host shows the name
             field.SetParameterType(typeof(System.Security.SecureString));
             var answers = Host.UI.Prompt($"MFA code for {serialNumber}", "Type the six-digit code of the MFA device.", new System.Collections.ObjectModel.Collection<FieldDescription> { field });
-            var code = answers is not null && answers.TryGetValue("TokenCode", out var value)
+            var code = answers is not null && answers.TryGetValue("MFA code", out var value)
                 ? (PSObjects.Unwrap(value) is System.Security.SecureString secure ? SecretTransformationAttribute.Plain(secure) : value?.ToString())?.Trim()
                 : null;
             return string.IsNullOrEmpty(code) ? null : code;
