@@ -20,9 +20,13 @@ namespace StsTools.Connection;
 internal static class EndpointResolver
 {
     /// <summary>The endpoint (null: the region's) and where it came from, checked.</summary>
-    public static (string? Url, string Source) Resolve(ConnectionOptions options, IEnvironmentVariables env, Action<string>? warn)
+    /// <param name="options">The call's connection options.</param>
+    /// <param name="env">The environment variables.</param>
+    /// <param name="findProfile">The profile lookup of this call (shared with its region lookup).</param>
+    /// <param name="warn">Receives the warning for an allowed plain-http endpoint.</param>
+    public static (string? Url, string Source) Resolve(ConnectionOptions options, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile, Action<string>? warn)
     {
-        var (url, source) = Find(options, env);
+        var (url, source) = Find(options, env, findProfile);
         if (url is null) return (null, "the region");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new StsValidationException("InvalidEndpointUrl", "EndpointUrl", $"'{url}' (from {source}) is not an absolute http or https URL.", url);
@@ -37,11 +41,11 @@ internal static class EndpointResolver
         return (url, source);
     }
 
-    private static (string? Url, string Source) Find(ConnectionOptions o, IEnvironmentVariables env)
+    private static (string? Url, string Source) Find(ConnectionOptions o, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile)
     {
         if (o.EndpointUrl is not null) return (o.EndpointUrl, "-EndpointUrl");
         var profileName = o.ProfileName ?? env.Get("AWS_PROFILE") ?? "default";
-        var profile = SourceCredentialResolver.FindProfile(profileName);
+        var profile = findProfile(profileName);
         if (IsTrue(env.Get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) || profile?.IgnoreConfiguredEndpointUrls == true) return (null, string.Empty);
         if (env.Get("AWS_ENDPOINT_URL_STS") is { } sts) return (sts, "AWS_ENDPOINT_URL_STS");
         if (env.Get("AWS_ENDPOINT_URL") is { } global) return (global, "AWS_ENDPOINT_URL");

@@ -1,3 +1,4 @@
+using System.IO;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using StsTools.Env;
@@ -14,11 +15,13 @@ namespace StsTools.Connection;
 /// </summary>
 internal static class ProfileStore
 {
+    // The second store only when there is a file for it to read: a profile that exists nowhere
+    // (the usual "default") costs one parse, not two.
     public static bool TryGetProfile(string name, IEnvironmentVariables env, out CredentialProfile profile) =>
         new CredentialProfileStoreChain().TryGetProfile(name, out profile)
-        || new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetProfile(name, out profile);
+        || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetProfile(name, out profile));
 
     public static bool TryGetAWSCredentials(string name, IEnvironmentVariables env, out AWSCredentials credentials) =>
         new CredentialProfileStoreChain().TryGetAWSCredentials(name, out credentials)
-        || new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetAWSCredentials(name, out credentials);
+        || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetAWSCredentials(name, out credentials));
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -33,10 +34,15 @@ internal sealed class SourceCredentialResolver
         ValidateShape(options);
         // Before the credentials: the SDK's chain may reach for them over the network, and a bad
         // or insecure endpoint must be refused before anything leaves the machine.
+        // The region and the endpoint both read the profile's settings: one lookup per profile
+        // and call (each is a parse of the shared files).
+        var profiles = new Dictionary<string, CredentialProfile?>(StringComparer.Ordinal);
+        CredentialProfile? Profile(string? name) =>
+            string.IsNullOrEmpty(name) ? null : profiles.TryGetValue(name!, out var known) ? known : profiles[name!] = FindProfile(name);
         string? warning = null;
-        var (endpoint, endpointSource) = EndpointResolver.Resolve(options, _env, w => warning = w);
+        var (endpoint, endpointSource) = EndpointResolver.Resolve(options, _env, Profile, w => warning = w);
         var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
-        var (region, regionSource) = ResolveRegion(options);
+        var (region, regionSource) = ResolveRegion(options, Profile);
         var defaultsMode = _env.Get(DefaultsMode.Variable);
         DefaultsMode.Validate(defaultsMode);
         return new ResolvedConnection(credentials, key, source, region, regionSource, endpoint, ResolveTimeout(options),
@@ -119,9 +125,10 @@ internal sealed class SourceCredentialResolver
         return (creds, "keys:" + accessKey + ":" + Fingerprint(secretKey, sessionToken ?? string.Empty), $"{source} (access key {MaskKey(accessKey)})");
     }
 
-    private (string, string) ResolveRegion(ConnectionOptions o)
+    private (string, string) ResolveRegion(ConnectionOptions o, Func<string?, CredentialProfile?> profile)
     {
         if (o.Region is not null) return (o.Region, "the -Region parameter");
+        string? ProfileRegion(string? name) => profile(name)?.Region?.SystemName;
         var profileRegion = ProfileRegion(o.ProfileName ?? _env.Get("AWS_PROFILE"));
         if (o.ProfileName is not null && profileRegion is not null) return (profileRegion, $"profile '{o.ProfileName}'");
         var envRegion = _env.Get(CredentialEnvironment.Region) ?? _env.Get(CredentialEnvironment.DefaultRegion);
@@ -131,8 +138,6 @@ internal sealed class SourceCredentialResolver
         if (defaultRegion is not null) return (defaultRegion, "the default profile");
         return (FallbackRegion, "the built-in default");
     }
-
-    private static string? ProfileRegion(string? profileName) => FindProfile(profileName)?.Region?.SystemName;
 
     /// <summary>A profile of the shared config/credentials files, for its settings (region, defaults_mode); null when absent or unreadable.</summary>
     internal static CredentialProfile? FindProfile(string? profileName)
