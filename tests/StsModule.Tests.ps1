@@ -97,8 +97,8 @@ Describe 'Use-StsRole' {
         $r | Should -BeOfType 'StsTools.Model.AssumeRoleResponse'
         $r.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/PesterRole/pester-1'
         $r.Credentials.AccessKeyId | Should -Match '^ASIA'
-        $r.Credentials.Expiration.Kind | Should -Be 'Utc'
-        $r.Credentials.Expiration | Should -BeGreaterThan ([DateTime]::UtcNow.AddMinutes(25))
+        $r.Credentials.Expiration.Kind | Should -Be 'Local'
+        $r.Credentials.Expiration | Should -BeGreaterThan ((Get-Date).AddMinutes(25))
         $r.ResponseMetadata.HTTPStatusCode | Should -Be 200
         $r.ResponseMetadata.RequestId | Should -Not -BeNullOrEmpty
     }
@@ -165,7 +165,7 @@ Describe 'Use-StsRole' {
         $mixed | Should -Not -BeLike "*$($r.Credentials.SecretAccessKey)*"
         $mixed | Should -Not -BeLike "*$($r.Credentials.SessionToken)*"
         $table = $r | Out-String -Width 80
-        $table | Should -BeLike "*$($r.Credentials.AccessKeyId) $($r.Credentials.Expiration.ToString('yyyy-MM-dd HH:mm:ss'))*"
+        $table | Should -BeLike "*$($r.Credentials.AccessKeyId) $($r.Credentials.Expiration.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss'))*"
         $table | Should -BeLike '*Expiration (UTC)*'
         ($table -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
     }
@@ -177,6 +177,9 @@ Describe '-SetEnvironment' {
         foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE') {
             $script:Saved[$n] = [Environment]::GetEnvironmentVariable($n)
         }
+        # The module remembers what it replaced, process-wide: start each test with nothing remembered.
+        Clear-StsEnvironment -Confirm:$false
+        foreach ($n in $script:Saved.Keys) { Restore-EnvironmentVariable $n $script:Saved[$n] }
     }
     AfterEach {
         foreach ($n in $script:Saved.Keys) { Restore-EnvironmentVariable $n $script:Saved[$n] }
@@ -186,7 +189,7 @@ Describe '-SetEnvironment' {
         $env:AWS_PROFILE = 'profile-that-is-gone'
         $inIreland = $Conn.Clone()
         $inIreland['Region'] = 'eu-west-1'   # not @Conn -Region: a parameter may be bound once
-        $r = Use-StsRole $RoleArn 'env-set' -SetEnvironment @inIreland
+        $r = Use-StsRole $RoleArn 'env-set' -SetEnvironment -PassThru @inIreland
         $env:AWS_ACCESS_KEY_ID | Should -Be $r.Credentials.AccessKeyId
         $env:AWS_SECRET_ACCESS_KEY | Should -Be $r.Credentials.SecretAccessKey
         $env:AWS_SESSION_TOKEN | Should -Be $r.Credentials.SessionToken
@@ -208,9 +211,41 @@ Describe '-SetEnvironment' {
         $env:AWS_ACCESS_KEY_ID | Should -Be 'AKIAUNCHANGED'
     }
 
-    It 'works for Get-StsSessionToken too' {
-        $s = Get-StsSessionToken -DurationSeconds 900 -SetEnvironment @Conn
+    It 'works for Get-StsSessionToken too, and writes nothing without -PassThru' {
+        $quiet = @(Get-StsSessionToken -DurationSeconds 900 -SetEnvironment -Force @Conn)
+        $quiet.Count | Should -Be 0 -Because 'a runbook line needs no | Out-Null'
+        $env:AWS_ACCESS_KEY_ID | Should -Not -BeNullOrEmpty
+        $s = Get-StsSessionToken -DurationSeconds 900 -SetEnvironment -PassThru -Force @Conn
         $env:AWS_ACCESS_KEY_ID | Should -Be $s.Credentials.AccessKeyId
+    }
+
+    It 'warns in a loop that the second role is assumed as the first, keeps the removed profile''s region, and Clear-StsEnvironment gives the CI keys and the profile back' {
+        # In a fresh pwsh: the AWS SDK reads the config file's location once per process.
+        $config = Join-Path $Sandbox 'config-loop'
+        Set-Content -Path $config -Value "[profile regioned]`nregion = eu-central-1`n"
+        $out = Invoke-FreshPwsh @"
+`$env:AWS_CONFIG_FILE = '$config'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+`$env:AWS_PROFILE = 'regioned'
+`$env:AWS_ACCESS_KEY_ID = 'AKIDSTSTOOLSPESTER01'
+`$env:AWS_SECRET_ACCESS_KEY = 'ci-job-secret'
+Remove-Item env:AWS_REGION, env:AWS_DEFAULT_REGION, env:AWS_SESSION_TOKEN -ErrorAction Ignore
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+foreach (`$arn in 'arn:aws:iam::111111111111:role/A', 'arn:aws:iam::222222222222:role/B') {
+    `$written = @(Use-StsRole `$arn 'loop' -SetEnvironment -EndpointUrl '$($Moto.Endpoint)' -WarningVariable w -WarningAction SilentlyContinue)
+    "written=`$(`$written.Count) warnings=`$(`$w.Count)"
+    if (`$w) { "`$w" }
+}
+"region=`$env:AWS_REGION,`$env:AWS_DEFAULT_REGION profile=[`$env:AWS_PROFILE]"
+Clear-StsEnvironment
+"after=`$env:AWS_PROFILE,`$env:AWS_ACCESS_KEY_ID,`$env:AWS_SECRET_ACCESS_KEY,[`$env:AWS_REGION],[`$env:AWS_SESSION_TOKEN],[`$env:AWS_CREDENTIAL_EXPIRATION]"
+"@
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out[0] | Should -Be 'written=0 warnings=0'
+        $out[1] | Should -Be 'written=0 warnings=1'
+        $out[2] | Should -BeLike '*AssumeRole runs as arn:aws:sts::111111111111:assumed-role/A/loop*earlier -SetEnvironment*Clear-StsEnvironment*'
+        $out[3] | Should -Be 'region=eu-central-1,eu-central-1 profile=[]'
+        $out[4] | Should -Be 'after=regioned,AKIDSTSTOOLSPESTER01,ci-job-secret,[],[],[]'
     }
 }
 
@@ -218,7 +253,7 @@ Describe 'Get-StsSessionToken' {
     It 'returns credentials for the requested duration' {
         $s = Get-StsSessionToken 7200 -Force @Conn
         $s | Should -BeOfType 'StsTools.Model.GetSessionTokenResponse'
-        $s.Credentials.Expiration | Should -BeGreaterThan ([DateTime]::UtcNow.AddMinutes(110))
+        $s.Credentials.Expiration | Should -BeGreaterThan ((Get-Date).AddMinutes(110))
     }
 
     It 'rejects <Seconds> seconds' -ForEach @(@{ Seconds = 899 }, @{ Seconds = 129601 }) {
@@ -492,21 +527,41 @@ Describe 'Set-StsEnvironment and Clear-StsEnvironment' {
         foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION') {
             $script:SavedEnv[$n] = [Environment]::GetEnvironmentVariable($n)
         }
+        Clear-StsEnvironment -Confirm:$false   # forget what earlier tests had the module replace
+        foreach ($n in $script:SavedEnv.Keys) { Restore-EnvironmentVariable $n $script:SavedEnv[$n] }
     }
     AfterEach {
         foreach ($n in $script:SavedEnv.Keys) { Restore-EnvironmentVariable $n $script:SavedEnv[$n] }
     }
 
-    It 'sets and clears the variables' {
+    It 'sets the variables, Clear-StsEnvironment restores what they held, and a second one removes the keys' {
+        $env:AWS_ACCESS_KEY_ID = 'AKIACIJOBKEY00000001'
+        $env:AWS_SECRET_ACCESS_KEY = 'ci-job-secret'
+        $env:AWS_REGION = 'us-west-2'
         $role = Use-StsRole $RoleArn 'env-cmdlets' @Conn
         $role | Set-StsEnvironment -Region ap-southeast-2
         $env:AWS_ACCESS_KEY_ID | Should -Be $role.Credentials.AccessKeyId
         $env:AWS_REGION | Should -Be 'ap-southeast-2'
         Test-StsCredential -Within 60 | Should -BeTrue
+        $verbose = Clear-StsEnvironment -Confirm:$false -Verbose 4>&1 | ForEach-Object Message
+        $env:AWS_ACCESS_KEY_ID | Should -Be 'AKIACIJOBKEY00000001'
+        $env:AWS_SECRET_ACCESS_KEY | Should -Be 'ci-job-secret'
+        $env:AWS_SESSION_TOKEN | Should -BeNullOrEmpty
+        $env:AWS_REGION | Should -Be 'us-west-2'
+        $verbose | Should -Contain 'Restored AWS_SECRET_ACCESS_KEY (secret, not shown)'
+        ($verbose -join "`n") | Should -Not -BeLike '*ci-job-secret*'
         Clear-StsEnvironment -Confirm:$false
         $env:AWS_ACCESS_KEY_ID | Should -BeNullOrEmpty
-        $env:AWS_SESSION_TOKEN | Should -BeNullOrEmpty
-        $env:AWS_REGION | Should -Be 'ap-southeast-2'
+        $env:AWS_REGION | Should -Be 'us-west-2'
+    }
+
+    It 'leaves a variable the user changed after the module set it' {
+        $role = Use-StsRole $RoleArn 'env-cmdlets' @Conn
+        $role | Set-StsEnvironment
+        $env:AWS_ACCESS_KEY_ID = 'AKIAUSERCHOSETHIS001'
+        $verbose = Clear-StsEnvironment -Confirm:$false -Verbose 4>&1 | ForEach-Object Message
+        $env:AWS_ACCESS_KEY_ID | Should -Be 'AKIAUSERCHOSETHIS001'
+        $verbose | Should -Contain 'Left AWS_ACCESS_KEY_ID as it is: it changed after the module set it.'
     }
 }
 
@@ -573,11 +628,38 @@ try { Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' 
 }
 
 Describe 'For AWS.Tools users' {
+    It 'gives an Expiration that Get-Date arithmetic gets right in another time zone' {
+        # In a fresh pwsh: .NET reads the local time zone once per process.
+        $saved = $env:TZ
+        $env:TZ = 'America/New_York'
+        try {
+            $out = Invoke-FreshPwsh @"
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+`$r = Use-StsRole '$RoleArn' 'time-zone' -DurationSeconds 3600 -EndpointUrl '$($Moto.Endpoint)' -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x
+[int](`$r.Credentials.Expiration - (Get-Date)).TotalMinutes
+[int](New-TimeSpan -End `$r.Credentials.Expiration).TotalMinutes
+`$r.Credentials.Expiration -gt (Get-Date).AddMinutes(50)
+(Get-Date).ToString('zzz')
+`$r.Credentials | Set-StsEnvironment
+`$env:AWS_CREDENTIAL_EXPIRATION -eq `$r.Credentials.Expiration.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'")
+(`$r.Credentials | Export-StsCredential | ConvertFrom-Json).Expiration.ToUniversalTime() -eq `$r.Credentials.Expiration.ToUniversalTime().AddTicks(-(`$r.Credentials.Expiration.Ticks % 10000000))
+"@
+        }
+        finally { Restore-EnvironmentVariable TZ $saved }
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out[3] | Should -Match '^-0[45]:00$' -Because 'the child ran in New York time'
+        [int]$out[0] | Should -BeIn 59, 60
+        [int]$out[1] | Should -BeIn 59, 60
+        $out[2] | Should -Be 'True' -Because 'Expiration -gt (Get-Date) compares instants'
+        $out[4] | Should -Be 'True' -Because 'AWS_CREDENTIAL_EXPIRATION is ISO 8601 UTC'
+        $out[5] | Should -Be 'True' -Because 'the exported file holds the same instant'
+    }
+
     It 'takes -DurationInSeconds, and a cached session serves only a request it lasts long enough for' {
         $short = Use-StsRole $RoleArn 'nightly-duration' -DurationSeconds 900 @Conn
         $long = Use-StsRole $RoleArn 'nightly-duration' -DurationInSeconds 43200 @Conn
         $long.Credentials.AccessKeyId | Should -Not -Be $short.Credentials.AccessKeyId
-        $long.Credentials.Expiration | Should -BeGreaterThan ([DateTime]::UtcNow.AddHours(11.9))
+        $long.Credentials.Expiration | Should -BeGreaterThan ((Get-Date).AddHours(11.9))
         (Use-StsRole $RoleArn 'nightly-duration' -DurationSeconds 3600 @Conn).Credentials.AccessKeyId | Should -Be $long.Credentials.AccessKeyId
     }
 

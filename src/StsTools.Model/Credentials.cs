@@ -20,8 +20,13 @@ public sealed class Credentials
     /// <summary>The session token. Never shown by the default views.</summary>
     public string SessionToken { get; set; } = string.Empty;
 
-    /// <summary>When the credentials expire, as a UTC <see cref="DateTime"/>.</summary>
-    public DateTime Expiration { get; set; }
+    private DateTime _expiration;
+
+    /// <summary>
+    /// When the credentials expire, as a local <see cref="DateTime"/> (so <c>$c.Expiration - (Get-Date)</c>
+    /// is right in any time zone); a UTC or unspecified value assigned is converted. <c>default</c> means unknown.
+    /// </summary>
+    public DateTime Expiration { get => _expiration; set => _expiration = LocalTime.From(value); }
 
     /// <summary>Shows the access key id and expiry, never the secret or the token.</summary>
     public override string ToString() =>

@@ -31,8 +31,10 @@ public sealed class GetWebIdentityTokenResponse
 {
     /// <summary>The signed JWT. A bearer credential: never shown by the default views.</summary>
     public string WebIdentityToken { get; set; } = string.Empty;
-    /// <summary>When the JWT expires, as UTC.</summary>
-    public DateTime Expiration { get; set; }
+    private DateTime _expiration;
+
+    /// <summary>When the JWT expires, as a local <see cref="DateTime"/> (see <see cref="Credentials.Expiration"/>).</summary>
+    public DateTime Expiration { get => _expiration; set => _expiration = LocalTime.From(value); }
     /// <summary>What the HTTP exchange said.</summary>
     public ResponseMetadata ResponseMetadata { get; set; } = new();
 }

@@ -188,12 +188,15 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
             WriteWarning($"{operation} is an unsigned call: the given credentials are not used (only -Region, -ProfileName's region and -EndpointUrl apply).");
     }
 
-    /// <summary>Writes a credentials result, after putting it into the environment when asked (-SetEnvironment).</summary>
-    protected void WriteCredentialsResult<T>(T? response, bool setEnvironment, Func<T, string> describe) where T : class, ICredentialsResponse
+    /// <summary>
+    /// Writes a credentials result; with -SetEnvironment puts it into the environment instead and
+    /// writes it only with -PassThru (as Set-* cmdlets do: a runbook line needs no <c>| Out-Null</c>).
+    /// </summary>
+    protected void WriteCredentialsResult<T>(T? response, bool setEnvironment, bool passThru, Func<T, string> describe) where T : class, ICredentialsResponse
     {
         if (response is null) return; // stopped by the user
         if (setEnvironment) ApplyEnvironment(response.Credentials, describe(response));
-        WriteObject(response);
+        if (!setEnvironment || passThru) WriteObject(response);
     }
 
     /// <summary>-PolicyArns as the engine's policy descriptors.</summary>
@@ -207,7 +210,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         var log = new BufferedLog();
         try
         {
-            Service.SetEnvironment(credentials, Region, log);
+            Service.SetEnvironment(credentials, Region, log, description);
         }
         finally
         {

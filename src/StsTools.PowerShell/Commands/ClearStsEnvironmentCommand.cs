@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Removes the AWS credential variables from this session's environment.</para>
+/// <para type="synopsis">Gives the AWS_* variables back as they were before the module set credentials, or removes the credential variables.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Clear, "StsEnvironment", SupportsShouldProcess = true)]
 public sealed class ClearStsEnvironmentCommand : LocalCmdletBase

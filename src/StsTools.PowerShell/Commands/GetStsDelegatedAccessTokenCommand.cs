@@ -19,11 +19,15 @@ public sealed class GetStsDelegatedAccessTokenCommand : SubjectPipelineCmdletBas
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var request = new GetDelegatedAccessTokenRequest { TradeInToken = TradeInToken };
         var response = Invoke((service, connection, log, ct) => service.GetDelegatedAccessTokenAsync(request, connection, log, ct));
-        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedPrincipal);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedPrincipal);
     }
 }

@@ -39,6 +39,10 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -51,6 +55,6 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
             Tags = (Tags ?? new Tag[0]).ToList(),
         };
         var response = Invoke((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
-        WriteCredentialsResult(response, SetEnvironment, r => r.FederatedUser.Arn);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.FederatedUser.Arn);
     }
 }

@@ -28,6 +28,10 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <summary>Call STS even when a cached session token would do (boto's force_new).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -42,6 +46,6 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
             TokenCode = TokenCode,
         };
         var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct, Force));
-        WriteCredentialsResult(response, SetEnvironment, _ => "a session token");
+        WriteCredentialsResult(response, SetEnvironment, PassThru, _ => "a session token");
     }
 }

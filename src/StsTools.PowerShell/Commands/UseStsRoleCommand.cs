@@ -67,6 +67,10 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <summary>Call STS even when a cached session would do (boto's force_new).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -95,6 +99,6 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => fromProfile
             ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
             : service.AssumeRoleAsync(request, connection, log, ct, Force));
-        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 }

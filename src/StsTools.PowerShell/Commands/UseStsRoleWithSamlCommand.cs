@@ -52,6 +52,10 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -70,6 +74,6 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithSamlAsync(request, connection, log, ct));
-        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 }

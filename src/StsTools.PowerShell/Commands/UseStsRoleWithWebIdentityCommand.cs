@@ -50,6 +50,10 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -66,6 +70,6 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
         };
         var tokenFile = WebIdentityTokenFile is null ? null : FileSystemPaths.Resolve(this, WebIdentityTokenFile, nameof(WebIdentityTokenFile));
         var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
-        WriteCredentialsResult(response, SetEnvironment, r => r.AssumedRoleUser.Arn);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 }

@@ -30,6 +30,10 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter SetEnvironment { get; set; }
 
+    /// <summary>With -SetEnvironment, also write the result (without it, -SetEnvironment writes nothing).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -40,6 +44,6 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var response = Invoke((service, connection, log, ct) => service.AssumeRootAsync(request, connection, log, ct));
-        WriteCredentialsResult(response, SetEnvironment, _ => "root of " + TargetPrincipal);
+        WriteCredentialsResult(response, SetEnvironment, PassThru, _ => "root of " + TargetPrincipal);
     }
 }

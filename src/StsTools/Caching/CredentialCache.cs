@@ -43,7 +43,7 @@ internal sealed class CredentialCache
         var hash = Hash(operation + "\n" + key);
         if (!force && _memory.TryGetValue(hash, out var remembered) && remembered is T hit && Fresh(hit) && (accept is null || accept(hit)))
         {
-            log?.Verbose($"{operation}: using cached credentials (valid until {hit.Credentials.Expiration:u}).");
+            log?.Verbose($"{operation}: using cached credentials (valid until {hit.Credentials.Expiration.ToUniversalTime():u}).");
             return hit;
         }
 
@@ -113,7 +113,7 @@ internal sealed class CredentialCache
         {
             if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached) && (accept is null || accept(cached)))
             {
-                log?.Verbose($"{operation}: using credentials from the disk cache (valid until {cached.Credentials.Expiration:u}).");
+                log?.Verbose($"{operation}: using credentials from the disk cache (valid until {cached.Credentials.Expiration.ToUniversalTime():u}).");
                 return cached;
             }
             var fresh = await fetch().ConfigureAwait(false);
@@ -136,10 +136,9 @@ internal sealed class CredentialCache
             if (entry is null || entry.Version != EntryVersion || entry.Operation != operation || entry.Key != hash || response?.Credentials is null) return false;
             var c = response.Credentials;
             if (string.IsNullOrEmpty(c.AccessKeyId) || string.IsNullOrEmpty(c.SecretAccessKey) || c.Expiration == default) return false;
-            c.Expiration = DateTime.SpecifyKind(c.Expiration.Kind == DateTimeKind.Local ? c.Expiration.ToUniversalTime() : c.Expiration, DateTimeKind.Utc);
             // No STS session lasts longer than its operation allows: an entry that claims to was
             // not written by this module (an edited expiry of 2099).
-            if (c.Expiration > DateTime.UtcNow + MaxLifetime(operation)) return false;
+            if (c.Expiration.ToUniversalTime() > DateTime.UtcNow + MaxLifetime(operation)) return false;
             value = response;
             return true;
         }
@@ -175,8 +174,22 @@ internal sealed class CacheEntry<T>
 }
 
 /// <summary>The responses that are cached, for the System.Text.Json source generator.</summary>
+[JsonSourceGenerationOptions(Converters = new[] { typeof(UtcDateTimeConverter) })]
 [JsonSerializable(typeof(CacheEntry<AssumeRoleResponse>))]
 [JsonSerializable(typeof(CacheEntry<GetSessionTokenResponse>))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext
 {
+}
+
+/// <summary>
+/// Writes every instant as UTC with a Z suffix: the model holds local times (for PowerShell's
+/// date arithmetic), but a cache entry is shared by processes that may run in other time zones.
+/// </summary>
+internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TryGetDateTime(out var value) ? value : throw new JsonException("Not an ISO 8601 date and time.");
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value == default ? value : value.ToUniversalTime());
 }

@@ -9,12 +9,16 @@ namespace StsTools.Env;
 public sealed class EnvironmentChange
 {
     /// <summary>Creates the record.</summary>
-    public EnvironmentChange(string name, bool removed, string? shownValue)
+    public EnvironmentChange(string name, bool removed, string? shownValue, bool restored = false)
     {
         Name = name;
         Removed = removed;
         ShownValue = shownValue;
+        Restored = restored;
     }
+
+    /// <summary>True when the change put back what the variable held before the module wrote it.</summary>
+    public bool Restored { get; }
 
     /// <summary>The variable name.</summary>
     public string Name { get; }
@@ -27,7 +31,8 @@ public sealed class EnvironmentChange
 
     /// <summary>A line for verbose output, never containing a secret.</summary>
     public override string ToString() =>
-        Removed ? $"Removed {Name}" + (ShownValue is null ? string.Empty : $" (was '{ShownValue}')")
+        Restored ? (Removed ? $"Removed {Name} (it was not set before the module set it)" : $"Restored {Name}" + (ShownValue is null ? " (secret, not shown)" : $"={ShownValue}"))
+        : Removed ? $"Removed {Name}" + (ShownValue is null ? string.Empty : $" (was '{ShownValue}')")
                 : $"Set {Name}" + (ShownValue is null ? " (secret, not shown)" : $"={ShownValue}");
 }
 
@@ -59,11 +64,16 @@ public static class CredentialEnvironment
     /// </summary>
     public static IReadOnlyList<string> ShadowingVariables { get; } = new[] { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" };
 
+    /// <summary>True for the variables whose values are never shown.</summary>
+    public static bool IsSecret(string name) => name == SecretAccessKey || name == SessionToken || name == SecurityToken;
+
     /// <summary>
     /// Sets the credential variables (and the region ones when <paramref name="region"/> is given),
-    /// removes the shadowing ones, and says what changed.
+    /// removes the shadowing ones, and says what changed. When no region is given and a removed
+    /// AWS_PROFILE was what gave the region (no AWS_REGION/AWS_DEFAULT_REGION), that profile's region
+    /// from <paramref name="profileRegion"/> is set, so the tools stay in the region they were in.
     /// </summary>
-    public static IReadOnlyList<EnvironmentChange> Apply(IEnvironmentVariables env, Credentials credentials, string? region)
+    public static IReadOnlyList<EnvironmentChange> Apply(IEnvironmentVariables env, Credentials credentials, string? region, Func<string, string?>? profileRegion = null)
     {
         if (env is null) throw new ArgumentNullException(nameof(env));
         if (credentials is null) throw new ArgumentNullException(nameof(credentials));
@@ -100,6 +110,11 @@ public static class CredentialEnvironment
             changes.Add(new EnvironmentChange(CredentialExpiration, removed: true, null));
         }
 
+        if (string.IsNullOrEmpty(region) && profileRegion is not null && env.Get(Region) is null && env.Get(DefaultRegion) is null)
+        {
+            foreach (var name in ShadowingVariables)
+                if (env.Get(name) is { } profile && profileRegion(profile) is { } fromProfile) { region = fromProfile; break; }
+        }
         if (!string.IsNullOrEmpty(region))
         {
             Set(Region, region!, secret: false);
@@ -117,13 +132,13 @@ public static class CredentialEnvironment
     }
 
     /// <summary>
-    /// Removes the credential variables (and the region ones when <paramref name="includeRegion"/>),
-    /// and says what was removed.
+    /// Removes the credential variables (unless <paramref name="credentials"/> is false) and the region
+    /// ones when <paramref name="includeRegion"/>, and says what was removed.
     /// </summary>
-    public static IReadOnlyList<EnvironmentChange> Clear(IEnvironmentVariables env, bool includeRegion)
+    public static IReadOnlyList<EnvironmentChange> Clear(IEnvironmentVariables env, bool includeRegion, bool credentials = true)
     {
         if (env is null) throw new ArgumentNullException(nameof(env));
-        var names = new List<string> { AccessKeyId, SecretAccessKey, SessionToken, SecurityToken, CredentialExpiration };
+        var names = credentials ? new List<string> { AccessKeyId, SecretAccessKey, SessionToken, SecurityToken, CredentialExpiration } : new List<string>();
         if (includeRegion) names.AddRange(new[] { Region, DefaultRegion });
         var changes = new List<EnvironmentChange>();
         foreach (var name in names)
@@ -131,8 +146,7 @@ public static class CredentialEnvironment
             var old = env.Get(name);
             if (old is null) continue;
             env.Set(name, null);
-            var secret = name == SecretAccessKey || name == SessionToken || name == SecurityToken;
-            changes.Add(new EnvironmentChange(name, removed: true, secret ? null : old));
+            changes.Add(new EnvironmentChange(name, removed: true, IsSecret(name) ? null : old));
         }
         return changes;
     }

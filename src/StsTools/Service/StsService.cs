@@ -159,23 +159,54 @@ public sealed partial class StsService : IDisposable
                 ResponseMetadata = ResponseMapper.Metadata(r),
             }, cancellationToken);
 
+    /// <summary>What the module changed in <see cref="Environment"/>, to restore and to recognise its own credentials.</summary>
+    public EnvironmentLedger EnvironmentLedger { get; } = new();
+
     /// <summary>
-    /// Puts credentials into this service's environment (see <see cref="CredentialEnvironment.Apply"/>)
-    /// and reports each change to <paramref name="log"/> without secrets.
+    /// Puts credentials into this service's environment (see <see cref="CredentialEnvironment.Apply"/>),
+    /// remembering what each variable held before, and reports each change to <paramref name="log"/>
+    /// without secrets. <paramref name="identity"/> names the credentials in later warnings.
     /// </summary>
-    public System.Collections.Generic.IReadOnlyList<EnvironmentChange> SetEnvironment(Credentials credentials, string? region, IStsLog? log = null)
+    public System.Collections.Generic.IReadOnlyList<EnvironmentChange> SetEnvironment(Credentials credentials, string? region, IStsLog? log = null, string? identity = null)
     {
-        var changes = CredentialEnvironment.Apply(Environment, credentials, region);
+        var changes = CredentialEnvironment.Apply(EnvironmentLedger.Recording(Environment), credentials, region,
+            name => SourceCredentialResolver.FindProfile(name)?.Region?.SystemName);
+        EnvironmentLedger.NoteIdentity(credentials.AccessKeyId, identity ?? $"access key {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}");
         foreach (var change in changes) log?.Verbose(change.ToString());
         return changes;
     }
 
-    /// <summary>Removes the credential (and optionally region) variables from this service's environment.</summary>
+    /// <summary>
+    /// Gives the environment back as it was before the module's first write (the user's AWS_PROFILE,
+    /// CI keys, region), leaving variables someone else changed since; when the module wrote nothing,
+    /// removes the credential variables. With <paramref name="includeRegion"/>, then removes the region ones.
+    /// </summary>
     public System.Collections.Generic.IReadOnlyList<EnvironmentChange> ClearEnvironment(bool includeRegion, IStsLog? log = null)
     {
-        var changes = CredentialEnvironment.Clear(Environment, includeRegion);
+        var changes = new System.Collections.Generic.List<EnvironmentChange>();
+        if (EnvironmentLedger.IsEmpty)
+            changes.AddRange(CredentialEnvironment.Clear(Environment, includeRegion));
+        else
+        {
+            changes.AddRange(EnvironmentLedger.Restore(Environment, out var leftAlone));
+            foreach (var name in leftAlone) log?.Verbose($"Left {name} as it is: it changed after the module set it.");
+            if (includeRegion) changes.AddRange(CredentialEnvironment.Clear(Environment, includeRegion: true, credentials: false));
+        }
         foreach (var change in changes) log?.Verbose(change.ToString());
         return changes;
+    }
+
+    // A credential-producing call whose source is the key an earlier -SetEnvironment wrote runs as
+    // that identity: in a loop of `Use-StsRole $arn -SetEnvironment` the second role is assumed as
+    // the first (role chaining, one-hour caps, AccessDenied). Say so, with the way out.
+    private void WarnIfChained<TResult>(string operation, ConnectionOptions connection, ResolvedConnection resolved, IStsLog? log)
+    {
+        if (log is null || !typeof(ICredentialsResponse).IsAssignableFrom(typeof(TResult))) return;
+        if (connection.AccessKey is not null || connection.Credential is not null || connection.ProfileName is not null || connection.ResolvedSource is not null) return;
+        var written = EnvironmentLedger.WrittenAccessKeyId;
+        if (written is null || !resolved.CredentialKey.StartsWith("keys:" + written + ":", StringComparison.Ordinal)) return;
+        log.Warning($"{operation} runs as {EnvironmentLedger.WrittenIdentity}, whose credentials an earlier -SetEnvironment put into AWS_ACCESS_KEY_ID " +
+            "(role chaining). To start from the credentials you had before, run Clear-StsEnvironment first, or name the source with -ProfileName or -Credential.");
     }
 
     private static string Join(System.Collections.Generic.IEnumerable<string?> values) => string.Join(",", values);
@@ -187,6 +218,7 @@ public sealed partial class StsService : IDisposable
         where TResult : class, ICredentialsResponse
     {
         var resolved = _resolver.Resolve(connection, true);
+        WarnIfChained<TResult>(operation, connection, resolved, log);
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
         return await _cache.GetOrFetchAsync(operation, key, forceRefresh,
@@ -219,8 +251,12 @@ public sealed partial class StsService : IDisposable
     private Task<TResult> CallAsync<TSdk, TResult>(
         string operation, object? target, ConnectionOptions connection, IStsLog? log, bool signed,
         Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
-        where TSdk : Amazon.Runtime.AmazonWebServiceResponse =>
-        ExecuteAsync(operation, target, _resolver.Resolve(connection, signed), log, call, map, cancellationToken);
+        where TSdk : Amazon.Runtime.AmazonWebServiceResponse
+    {
+        var resolved = _resolver.Resolve(connection, signed);
+        WarnIfChained<TResult>(operation, connection, resolved, log);
+        return ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken);
+    }
 
     private async Task<TResult> ExecuteAsync<TSdk, TResult>(
         string operation, object? target, ResolvedConnection resolved, IStsLog? log,

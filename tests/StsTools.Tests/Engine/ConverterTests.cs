@@ -51,8 +51,8 @@ public sealed class ConverterTests
         var c = CredentialsConverter.FromProperties(n => bag.TryGetValue(n, out var v) ? v : null)!;
         Assert.Equal("ASIAEXAMPLE", c.AccessKeyId);
         Assert.Equal("t", c.SessionToken);
-        Assert.Equal(new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc), c.Expiration);
-        Assert.Equal(DateTimeKind.Utc, c.Expiration.Kind);
+        Assert.Equal(new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc), c.Expiration.ToUniversalTime());
+        Assert.Equal(DateTimeKind.Local, c.Expiration.Kind);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class DocumentedOperationsTests : IClassFixture<DocumentedSts>, ID
         var r = await sts.AssumeRootAsync(new AssumeRootRequest { TargetPrincipal = "111122223333", TaskPolicyArn = new PolicyDescriptorType(taskPolicy), DurationSeconds = 900 }, Connections.To(_sts.Endpoint, region));
         Assert.Equal("ASIAEXAMPLEROOT00001", r.Credentials.AccessKeyId);
         Assert.Equal("Alice", r.SourceIdentity);
-        Assert.Equal(DateTimeKind.Utc, r.Credentials.Expiration.Kind);
+        Assert.Equal(DateTimeKind.Local, r.Credentials.Expiration.Kind);
         var form = Assert.Single(_sts.Requests).Form;
         Assert.Equal("111122223333", form["TargetPrincipal"]);
         Assert.Equal(expectedArn, form["TaskPolicyArn.arn"]);
@@ -108,7 +108,7 @@ public sealed class DocumentedOperationsTests : IClassFixture<DocumentedSts>, ID
             Audience = { "https://api.example.com", "sts.example.net" }, SigningAlgorithm = "ES384", DurationSeconds = 600, Tags = { new Tag("env", "prod") },
         }, Connections.To(_sts.Endpoint));
         Assert.Equal(DocumentedSts.Jwt, r.WebIdentityToken);
-        Assert.True(r.Expiration > DateTime.UtcNow);
+        Assert.True(r.Expiration.ToUniversalTime() > DateTime.UtcNow);
         var form = Assert.Single(_sts.Requests).Form;
         Assert.Equal("https://api.example.com", form["Audience.member.1"]);
         Assert.Equal("sts.example.net", form["Audience.member.2"]);

@@ -26,8 +26,8 @@ public sealed class RoundTripTests
         Assert.StartsWith("ASIA", r.Credentials.AccessKeyId);
         Assert.False(string.IsNullOrEmpty(r.Credentials.SecretAccessKey));
         Assert.False(string.IsNullOrEmpty(r.Credentials.SessionToken));
-        Assert.Equal(DateTimeKind.Utc, r.Credentials.Expiration.Kind);
-        Assert.InRange(r.Credentials.Expiration, before.AddSeconds(1800 - 60), before.AddSeconds(1800 + 60));
+        Assert.Equal(DateTimeKind.Local, r.Credentials.Expiration.Kind);
+        Assert.InRange(r.Credentials.Expiration.ToUniversalTime(), before.AddSeconds(1800 - 60), before.AddSeconds(1800 + 60));
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/DeployRole/deploy-1", r.AssumedRoleUser.Arn);
         Assert.EndsWith(":deploy-1", r.AssumedRoleUser.AssumedRoleId);
         Assert.Equal(200, r.ResponseMetadata.HTTPStatusCode);
@@ -65,7 +65,7 @@ public sealed class RoundTripTests
         var r = await sts.GetSessionTokenAsync(new GetSessionTokenRequest { DurationSeconds = 7200 }, Connections.To(_moto.Endpoint));
         Assert.False(string.IsNullOrEmpty(r.Credentials.AccessKeyId));
         Assert.False(string.IsNullOrEmpty(r.Credentials.SessionToken));
-        Assert.InRange(r.Credentials.Expiration, before.AddSeconds(7200 - 60), before.AddSeconds(7200 + 60));
+        Assert.InRange(r.Credentials.Expiration.ToUniversalTime(), before.AddSeconds(7200 - 60), before.AddSeconds(7200 + 60));
         Assert.Equal(200, r.ResponseMetadata.HTTPStatusCode);
     }
 

@@ -50,7 +50,7 @@ public sealed class CacheEntryReaderTests
         var json = Write(RoleEntry(sourceIdentity));
         var read = Read<AssumeRoleResponse>(json);
         Assert.Equal(json, Write(read));
-        Assert.Equal(DateTimeKind.Utc, read.Response!.Credentials.Expiration.Kind);
+        Assert.Equal(DateTimeKind.Local, read.Response!.Credentials.Expiration.Kind);
         Assert.Equal("req-1", read.Response.ResponseMetadata.HTTPHeaders["X-Amzn-RequestId"]);
     }
 

@@ -98,7 +98,7 @@ public sealed class CacheTests : IDisposable
         using var second = Service(disk: true);
         var fromDisk = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "d1" }, Connections.To(_proxy.Endpoint));
         Assert.Equal(1, Calls("AssumeRole"));
-        Assert.Equal(DateTimeKind.Utc, fromDisk.Credentials.Expiration.Kind);
+        Assert.Equal(DateTimeKind.Local, fromDisk.Credentials.Expiration.Kind);
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Cached/d1", fromDisk.AssumedRoleUser.Arn);
         var entry = Assert.Single(Directory.GetFiles(Entries, "*.json"));
         Permissions.AssertOwnerOnly(entry);
@@ -249,7 +249,7 @@ public sealed class CacheTests : IDisposable
         var served = await second.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "t1" }, Connections.To(_proxy.Endpoint));
         Assert.Equal(2, Calls("AssumeRole")); // asked STS again
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Cached/t1", served.AssumedRoleUser.Arn);
-        Assert.True(served.Credentials.Expiration < DateTime.UtcNow.AddHours(13));
+        Assert.True(served.Credentials.Expiration.ToUniversalTime() < DateTime.UtcNow.AddHours(13));
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class CacheTests : IDisposable
         var longer = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 43200 }, Connections.To(_proxy.Endpoint));
         Assert.Equal(2, Calls("AssumeRole")); // the one-hour session does not do for twelve hours
         Assert.NotEqual(hour.Credentials.AccessKeyId, longer.Credentials.AccessKeyId);
-        Assert.True(longer.Credentials.Expiration > DateTime.UtcNow.AddHours(11.9));
+        Assert.True(longer.Credentials.Expiration.ToUniversalTime() > DateTime.UtcNow.AddHours(11.9));
         var again = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 43200 }, Connections.To(_proxy.Endpoint));
         var unspecified = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1" }, Connections.To(_proxy.Endpoint));
         var shorter = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = Role, RoleSessionName = "dur1", DurationSeconds = 900 }, Connections.To(_proxy.Endpoint));

@@ -32,7 +32,7 @@ public sealed class CredentialFileTests
         Assert.Equal(Sample.SecretAccessKey, loaded.SecretAccessKey);
         Assert.Equal(Sample.SessionToken, loaded.SessionToken);
         Assert.Equal(Sample.Expiration, loaded.Expiration);
-        Assert.Equal(DateTimeKind.Utc, loaded.Expiration.Kind);
+        Assert.Equal(DateTimeKind.Local, loaded.Expiration.Kind);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp", SearchOption.AllDirectories));
     }
 

@@ -148,7 +148,7 @@ public sealed class PropertyTests
             }
             var back = CredentialFile.Parse(CredentialFile.Serialize(credentials, format), "round-trip");
             if (back.AccessKeyId != credentials.AccessKeyId || back.SecretAccessKey != credentials.SecretAccessKey ||
-                back.SessionToken != credentials.SessionToken || back.Expiration != credentials.Expiration || back.Expiration.Kind != DateTimeKind.Utc)
+                back.SessionToken != credentials.SessionToken || back.Expiration != credentials.Expiration || back.Expiration.Kind != DateTimeKind.Local)
                 throw new InvalidOperationException("round trip changed the credentials");
         }
         Assert.Null(CredentialValues.Problem(accepted));
