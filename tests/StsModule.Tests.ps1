@@ -568,7 +568,58 @@ Describe 'Set-StsEnvironment and Clear-StsEnvironment' {
 Describe 'Set-StsProfile and role profiles' {
     BeforeAll {
         Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value "# team keys`n[base]`naws_access_key_id = AKIDPESTERBASE000001`naws_secret_access_key = base-secret`n"
-        Set-Content -Path $env:AWS_CONFIG_FILE -Value "[profile prod]`nrole_arn = arn:aws:iam::123456789012:role/ProdRole`nsource_profile = base`nrole_session_name = prod-pester`nregion = us-east-1`n"
+        Set-Content -Path $env:AWS_CONFIG_FILE -Value ("[profile prod]`nrole_arn = arn:aws:iam::123456789012:role/ProdRole`nsource_profile = base`nrole_session_name = prod-pester`nregion = us-east-1`n" +
+            "[profile plain-role]`nrole_arn = arn:aws:iam::123456789012:role/PlainRole`nsource_profile = base`nregion = us-east-1`n" +
+            "[profile mfa-role]`nrole_arn = arn:aws:iam::123456789012:role/MfaRole`nsource_profile = base`nmfa_serial = arn:aws:iam::123456789012:mfa/alice`nregion = us-east-1`n")
+    }
+
+    It 'resolves a role profile the module''s way in every cmdlet: one session name, the cached MFA session, no SDK session' {
+        $role = Use-StsRole -ProfileName mfa-role -TokenCode 123456 -EndpointUrl $Moto.Endpoint
+        $role.AssumedRoleUser.Arn | Should -BeLike 'arn:aws:sts::123456789012:assumed-role/MfaRole/StsModule-*'
+        # No code and no prompt: the cached MFA session of the call above is the source.
+        $me = Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl $Moto.Endpoint -Verbose 4>&1
+        ($me | Where-Object { $_ -is [StsTools.Model.GetCallerIdentityResponse] }).Arn | Should -Be $role.AssumedRoleUser.Arn
+        ($me | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -BeLike "*using cached credentials*role profile 'mfa-role'*"
+        # Without MFA as well: the module's session name, not aws-dotnet-sdk-session-*.
+        (Get-StsCallerIdentity -ProfileName plain-role -EndpointUrl $Moto.Endpoint).Arn | Should -BeLike 'arn:aws:sts::123456789012:assumed-role/PlainRole/StsModule-*'
+        Get-StsAccessKeyInfo -AccessKeyId AKIAIOSFODNN7EXAMPLE -ProfileName plain-role -EndpointUrl $Moto.Endpoint | Should -Not -BeNullOrEmpty
+    }
+
+    It 'asks the host once for the role profile''s MFA code, then serves every cmdlet from the cached session' {
+        Clear-StsCache
+        $testHost = New-AnsweringHost -Answer '123456'
+        $out = Invoke-InAnsweringHost $testHost @"
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+(Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)').Arn
+(Use-StsRole -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)').AssumedRoleUser.Arn
+(Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)').Arn
+"@
+        $testHost.Answering.Captions.Count | Should -Be 1
+        $testHost.Answering.Captions[0] | Should -Be "MFA code for profile 'mfa-role' (arn:aws:iam::123456789012:mfa/alice)"
+        @($out | Select-Object -Unique).Count | Should -Be 1
+        "$out" | Should -BeLike '*assumed-role/MfaRole/StsModule-*'
+        "$out" | Should -Not -BeLike '*MFA code*'
+    }
+
+    It 'says that GetSessionToken needs an IAM user''s keys when given a role profile, before any call' {
+        $err = { Get-StsSessionToken -ProfileName mfa-role -EndpointUrl 'http://127.0.0.1:9' } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'LongTermCredentialsRequired,*'
+        $err.Exception.Message | Should -BeLike '*-ProfileName base (its source_profile)*'
+    }
+
+    It 'fails at once under -NonInteractive naming the profile and how to pass the code' {
+        $out = Invoke-FreshPwsh @"
+`$env:AWS_CONFIG_FILE = '$env:AWS_CONFIG_FILE'
+`$env:AWS_SHARED_CREDENTIALS_FILE = '$env:AWS_SHARED_CREDENTIALS_FILE'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+try { Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }
+"@
+        $text = $out -join "`n"
+        $out[0] | Should -BeLike 'SerialNumberWithoutTokenCode,*'
+        $text | Should -BeLike "*Profile 'mfa-role' needs an MFA code from arn:aws:iam::123456789012:mfa/alice*Use-StsRole -ProfileName mfa-role -TokenCode*"
+        $text | Should -Not -BeLike '*MFA code for*'
+        $text | Should -Not -BeLike '*-SerialNumber*'
     }
 
     It 'follows a role profile with -ProfileName alone' {

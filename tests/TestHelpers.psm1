@@ -186,5 +186,36 @@ function Stop-MotoServer {
     if ($Server -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -Force -ErrorAction SilentlyContinue }
 }
 
+function New-AnsweringHost {
+    <#
+    .SYNOPSIS
+    A PSHost that answers prompts from -Answer in order and records each prompt's caption (.Answering.Captions); run code in it with Invoke-InAnsweringHost.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param([string[]] $Answer = @())
+    if (-not ('StsToolsTests.AnsweringHost' -as [type])) {
+        Add-Type -Path (Join-Path $PSScriptRoot 'AnsweringHost.cs')
+    }
+    [StsToolsTests.AnsweringHost]::new([string[]]$Answer)
+}
+
+function Invoke-InAnsweringHost {
+    <#
+    .SYNOPSIS
+    Runs a script in a new runspace of the given host (New-AnsweringHost) and returns its output; errors are thrown.
+    #>
+    param([Parameter(Mandatory)] $TestHost, [Parameter(Mandatory)] [string] $Script)
+    $runspace = [runspacefactory]::CreateRunspace($TestHost)
+    $runspace.Open()
+    $ps = [powershell]::Create()
+    try {
+        $ps.Runspace = $runspace
+        $out = $ps.AddScript($Script).Invoke()
+        if ($ps.Streams.Error.Count -gt 0) { throw $ps.Streams.Error[0] }
+        $out
+    }
+    finally { $ps.Dispose(); $runspace.Dispose() }
+}
+
 Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'New-SamlAssertion', 'Stop-MotoServer',
-    'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount'
+    'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount', 'New-AnsweringHost', 'Invoke-InAnsweringHost'

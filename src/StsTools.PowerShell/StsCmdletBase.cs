@@ -67,11 +67,15 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
     private protected static StsService Service => StsService.Shared;
 
+    // The MFA code typed at the prompt for the role profile -ProfileName names.
+    private string? _profileTokenCode;
+
     /// <summary>The common parameters as the engine's plain type.</summary>
     private protected ConnectionOptions Connection => new()
     {
         Region = Region,
         ProfileName = ProfileName,
+        ProfileTokenCode = _profileTokenCode,
         Credential = SourceCredential,
         AccessKey = AccessKey,
         SecretKey = SecretKey,
@@ -93,6 +97,13 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         try
         {
             return Run(call);
+        }
+        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && ProfileName is not null && _profileTokenCode is null)
+        {
+            // -ProfileName names a role profile with mfa_serial and no cached session serves it.
+            _profileTokenCode = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
+            if (_profileTokenCode is null) ThrowTerminatingError(ErrorRecords.From(ex));
+            return Invoke(call);
         }
         catch (StsToolsException ex)
         {
@@ -155,7 +166,8 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
             // echoed); a -NonInteractive session throws here before anything is written.
             var field = new FieldDescription("MFA code"); // the console host shows the name
             field.SetParameterType(typeof(System.Security.SecureString));
-            var answers = Host.UI.Prompt($"MFA code for {serialNumber}", "Type the six-digit code of the MFA device.", new System.Collections.ObjectModel.Collection<FieldDescription> { field });
+            var caption = ProfileName is null ? $"MFA code for {serialNumber}" : $"MFA code for profile '{ProfileName}' ({serialNumber})";
+            var answers = Host.UI.Prompt(caption, "Type the six-digit code of the MFA device.", new System.Collections.ObjectModel.Collection<FieldDescription> { field });
             var code = answers is not null && answers.TryGetValue("MFA code", out var value)
                 ? (PSObjects.Unwrap(value) is System.Security.SecureString secure ? SecretTransformationAttribute.Plain(secure) : value?.ToString())?.Trim()
                 : null;

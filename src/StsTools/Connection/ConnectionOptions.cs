@@ -39,6 +39,12 @@ public sealed class ConnectionOptions
     /// <summary>Accept a plain-http endpoint on a host other than this machine (with a warning).</summary>
     public bool AllowInsecureEndpoint { get; set; }
 
+    /// <summary>
+    /// The MFA code for the <c>mfa_serial</c> of the role profile <see cref="ProfileName"/> names (the
+    /// cmdlets ask for it at the prompt when a call needs one).
+    /// </summary>
+    public string? ProfileTokenCode { get; set; }
+
     /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
     internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
 

@@ -57,7 +57,46 @@ public sealed partial class StsService
         resolved.Region ??= profile.Region;
         resolved.ResolvedSource = await SourceOfAsync(profile, connection ?? new ConnectionOptions(), log, cancellationToken, depth).ConfigureAwait(false);
         log?.Verbose($"Profile '{profile.Name}': role {request.RoleArn} with source credentials from {resolved.ResolvedSource.Value.Description}.");
-        return await AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh).ConfigureAwait(false);
+        try
+        {
+            return await AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh).ConfigureAwait(false);
+        }
+        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && overrides.SerialNumber is null)
+        {
+            // The serial came from the profile: name the profile and the ways to give the code,
+            // not parameters the user never typed.
+            throw new StsValidationException(ex.ErrorId, "TokenCode",
+                $"Profile '{profile.Name}' needs an MFA code from {request.SerialNumber} (its mfa_serial) and no cached session could serve it. " +
+                $"Run this in an interactive session to be asked for the code, or first run: Use-StsRole -ProfileName {profile.Name} -TokenCode <code>. " +
+                "Later calls then use the cached session until it expires (in every process of the user with the disk cache on: Set-StsCacheOption -DiskCache).",
+                request.SerialNumber);
+        }
+    }
+
+    /// <summary>
+    /// When <see cref="ConnectionOptions.ProfileName"/> names a role profile, assumes its role the
+    /// module's way (its session name, its cache, its MFA rules, -EndpointUrl) and returns options
+    /// whose source is that session; otherwise returns <paramref name="connection"/> as it is. The
+    /// SDK's own AssumeRoleAWSCredentials would use another session name, no cache and no prompt.
+    /// </summary>
+    private async Task<ConnectionOptions> ThroughRoleProfileAsync(string operation, ConnectionOptions connection, bool signed, IStsLog? log, CancellationToken cancellationToken)
+    {
+        // With another source as well, the resolver reports the conflict.
+        if (!signed || connection?.ProfileName is not { } name || connection.ResolvedSource is not null
+            || connection.AccessKey is not null || connection.SecretKey is not null || connection.Credential is not null) return connection!;
+        var profile = RoleProfile.Find(name, Environment);
+        if (profile is null) return connection;
+        if (operation is "GetSessionToken" or "GetFederationToken")
+            throw new StsToolsException("LongTermCredentialsRequired", StsErrorCategory.InvalidOperation,
+                $"{operation} must be called with an IAM user's long-term keys, and profile '{name}' is a role profile (role_arn {profile.RoleArn}). " +
+                (profile.SourceProfile is { } source ? $"Use -ProfileName {source} (its source_profile), or Use-StsRole -ProfileName {name} for the role's credentials." : $"Use Use-StsRole -ProfileName {name} for the role's credentials."),
+                name);
+        var role = await AssumeRoleFromProfileAsync(name, new AssumeRoleRequest { TokenCode = connection.ProfileTokenCode }, connection, log, cancellationToken).ConfigureAwait(false);
+        var through = connection.Clone();
+        through.Region ??= profile.Region;
+        var c = role.Credentials;
+        through.ResolvedSource = (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{name}' ({role.AssumedRoleUser.Arn})");
+        return through;
     }
 
     /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>

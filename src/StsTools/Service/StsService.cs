@@ -217,6 +217,7 @@ public sealed partial class StsService : IDisposable
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
         where TResult : class, ICredentialsResponse
     {
+        connection = await ThroughRoleProfileAsync(operation, connection, true, log, cancellationToken).ConfigureAwait(false);
         var resolved = _resolver.Resolve(connection, true);
         WarnIfChained<TResult>(operation, connection, resolved, log);
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
@@ -248,14 +249,15 @@ public sealed partial class StsService : IDisposable
         }
     }
 
-    private Task<TResult> CallAsync<TSdk, TResult>(
+    private async Task<TResult> CallAsync<TSdk, TResult>(
         string operation, object? target, ConnectionOptions connection, IStsLog? log, bool signed,
         Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken)
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
     {
+        connection = await ThroughRoleProfileAsync(operation, connection, signed, log, cancellationToken).ConfigureAwait(false);
         var resolved = _resolver.Resolve(connection, signed);
         WarnIfChained<TResult>(operation, connection, resolved, log);
-        return ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken);
+        return await ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TResult> ExecuteAsync<TSdk, TResult>(
