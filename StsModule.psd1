@@ -18,6 +18,7 @@
         'ConvertFrom-StsAuthorizationMessage'
         'Export-StsCredential'
         'Get-StsAccessKeyInfo'
+        'Get-StsCacheOption'
         'Get-StsCallerIdentity'
         'Get-StsDelegatedAccessToken'
         'Get-StsFederationToken'

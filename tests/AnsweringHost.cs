@@ -36,7 +36,11 @@ namespace StsToolsTests
         }
 
         public override PSHostRawUserInterface RawUI => null;
-        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => defaultChoice;
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+        {
+            Captions.Add(caption);
+            return Answers.Count > 0 ? int.Parse(Answers.Dequeue(), CultureInfo.InvariantCulture) : defaultChoice;
+        }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
         public override string ReadLine() => throw new NotSupportedException("ReadLine");

@@ -44,7 +44,7 @@ Describe 'The module' {
     It 'exports exactly the cmdlets of the manifest' {
         $names = (Get-Command -Module StsModule).Name | Sort-Object
         $names | Should -Be @('Clear-StsCache', 'Clear-StsEnvironment', 'ConvertFrom-StsAuthorizationMessage', 'Export-StsCredential',
-            'Get-StsAccessKeyInfo', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
+            'Get-StsAccessKeyInfo', 'Get-StsCacheOption', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
             'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Set-StsCacheOption', 'Set-StsEnvironment',
             'Set-StsProfile', 'Test-StsCredential', 'Use-StsRole', 'Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
     }
@@ -86,6 +86,7 @@ Describe 'Faults' {
             $err = { Get-StsCallerIdentity @params -TimeoutSeconds 1 } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
             $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $err.Exception.Message | Should -BeLike '*within 1 s, in each of up to 3 attempts*-TimeoutSeconds*'
         }
         finally { $listener.Stop() }
     }
@@ -357,7 +358,9 @@ Describe 'Get-StsFederationToken' {
 Describe 'Get-StsAccessKeyInfo' {
     It 'returns the owning account for a key id, also from the pipeline' {
         (Get-StsAccessKeyInfo AKIAIOSFODNN7EXAMPLE @Conn).Account | Should -Be '123456789012'
-        ('AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo @Conn).Count | Should -Be 2
+        $many = 'AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo @Conn
+        $many.AccessKeyId | Should -Be 'AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE'
+        $many | Out-String | Should -BeLike '*AKIAI44QH8DHBEXAMPLE 123456789012*'
     }
 
     It 'takes the key id of a piped credentials object or response' {
@@ -433,10 +436,15 @@ Describe 'Caching' {
 
     It 'shares sessions through the owner-only disk cache' {
         $dir = Join-Path $Sandbox 'disk-cache'
-        $options = Set-StsCacheOption -DiskCache $true -Directory $dir -RefreshWindow 300 -PassThru
+        $options = Set-StsCacheOption -DiskCache -Directory $dir -RefreshWindow 300 -PassThru
         try {
             $options.DiskEnabled | Should -BeTrue
             $options.RefreshWindow | Should -Be ([TimeSpan]::FromMinutes(5))
+            $shown = Get-StsCacheOption
+            $shown.DiskEnabled | Should -BeTrue
+            $shown.Directory | Should -Be $dir
+            $shown.DiskEnabled = $false   # a copy: the cache itself is not changed
+            (Get-StsCacheOption).DiskEnabled | Should -BeTrue
             $null = Use-StsRole $RoleArn 'disk-1' @Conn
             $files = @(Get-ChildItem (Join-Path $dir 'sessions') -Filter *.json)
             $files.Count | Should -Be 1
@@ -444,7 +452,8 @@ Describe 'Caching' {
             Clear-StsCache -Confirm:$false
             @(Get-ChildItem (Join-Path $dir 'sessions') -Filter *.json).Count | Should -Be 0
         }
-        finally { Set-StsCacheOption -DiskCache $false }
+        finally { Set-StsCacheOption -DiskCache:$false }
+        (Get-StsCacheOption).DiskEnabled | Should -BeFalse
     }
 
     It 'lets runbook steps that turn it on in their environment share one session' {
@@ -660,8 +669,18 @@ try { Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' 
             $err.Exception.Message | Should -BeLike '*-Force*'
             $role | Set-StsProfile base -Force -WhatIf
             Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -Be $before
-            $role | Set-StsProfile base -Force
+            # High impact: -Force alone asks, and a session that cannot ask says how to go on.
+            $err = { $role | Set-StsProfile base -Force } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ConfirmationRequired,*'
+            $err.Exception.Message | Should -BeLike '*-Confirm:$false*'
+            $testHost = New-AnsweringHost -Answer '1'   # No
+            $null = Invoke-InAnsweringHost $testHost ("`$r = [StsTools.Model.Credentials]@{ AccessKeyId = '$($role.Credentials.AccessKeyId)'; SecretAccessKey = '$($role.Credentials.SecretAccessKey)'; SessionToken = '$($role.Credentials.SessionToken)' }`n" +
+                "Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'`n`$r | Set-StsProfile base -Force`n")
+            $testHost.Answering.Captions | Should -Be @('Replace long-term keys')
+            Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -Be $before -Because 'the answer was No'
+            $role | Set-StsProfile base -Force -Confirm:$false
             Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw | Should -BeLike "*[[]base]*aws_access_key_id = $($role.Credentials.AccessKeyId)*"
+            Get-ChildItem (Split-Path $env:AWS_SHARED_CREDENTIALS_FILE) -Filter '*.lock' | Should -BeNullOrEmpty -Because 'no lock file is left beside the credentials file'
         }
         finally { Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value $before -NoNewline }
     }
@@ -675,6 +694,46 @@ try { Get-StsCallerIdentity -ProfileName fresh -EndpointUrl '$($Moto.Endpoint)' 
             $arn = & $Python -c "import sys, boto3; print(boto3.Session(profile_name='written', region_name='us-east-1').client('sts', endpoint_url=sys.argv[1]).get_caller_identity()['Arn'])" $Moto.Endpoint
             $arn | Should -Be $role.AssumedRoleUser.Arn
         }
+    }
+}
+
+Describe 'Messages a user can act on' {
+    It 'rejects a mistyped region before any call, naming the region meant' {
+        $err = { Get-StsCallerIdentity -Region eu-wst-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidRegion,*'
+        $err.Exception.Message | Should -BeLike "*'eu-wst-1' is not a region*Did you mean 'eu-west-1'?*"
+        # A well-formed name far from every known region may be newer than the SDK: it goes through.
+        $newer = $Conn.Clone(); $newer['Region'] = 'xx-newregion-9'
+        (Get-StsCallerIdentity @newer).Account | Should -Be '123456789012'
+    }
+
+    It 'warns when expired credentials are imported or put into the environment' {
+        $old = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAEXPIRED000000001'; SecretAccessKey = 'expired-secret'; SessionToken = 't'; Expiration = (Get-Date).AddHours(-3) }
+        $path = Join-Path $Sandbox 'expired.json'
+        $old | Export-StsCredential -Path $path
+        $null = Import-StsCredential $path -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -BeLike "*credentials in $path expired at *Z, 3 hours ago: AWS will reject them*"
+        $saved = @{}; foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_PROFILE') { $saved[$n] = [Environment]::GetEnvironmentVariable($n) }
+        try {
+            $old | Set-StsEnvironment -WarningVariable w2 -WarningAction SilentlyContinue
+            "$w2" | Should -BeLike '*ASIAEXPIRED000000001 expired at*'
+            "$w2" | Should -Not -BeLike '*expired-secret*'
+        }
+        finally { foreach ($n in $saved.Keys) { Restore-EnvironmentVariable $n $saved[$n] } }
+        $fresh = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAFRESH00000000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+        $fresh | Export-StsCredential -Path $path
+        $err = { $old | Export-StsCredential -Path $path -NoClobber } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'FileExists,*'
+        $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+        (Import-StsCredential $path).AccessKeyId | Should -Be 'ASIAFRESH00000000001'
+        $null = Import-StsCredential $path -WarningVariable w3
+        $w3.Count | Should -Be 0
+    }
+
+    It 'says what a $null on the pipeline means' {
+        $err = { $null | Set-StsEnvironment -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike '*no credentials: the value is $null*'
+        $err.Exception.Message | Should -Not -BeLike '*"obj"*'
     }
 }
 

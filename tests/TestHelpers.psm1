@@ -189,7 +189,7 @@ function Stop-MotoServer {
 function New-AnsweringHost {
     <#
     .SYNOPSIS
-    A PSHost that answers prompts from -Answer in order and records each prompt's caption (.Answering.Captions); run code in it with Invoke-InAnsweringHost.
+    A PSHost that answers prompts (and choices, by index) from -Answer in order and records each prompt's caption (.Answering.Captions); run code in it with Invoke-InAnsweringHost.
     #>
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
     param([string[]] $Answer = @())

@@ -41,6 +41,19 @@ public abstract class LocalCmdletBase : PSCmdlet
     private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
         Run(log => Task.Run(() => step(log, CancellationToken.None)).GetAwaiter().GetResult());
 
+    /// <summary>
+    /// Warns when <paramref name="credentials"/> have already expired: importing or setting them works,
+    /// but every call made with them will fail, and the user should hear it now rather than from STS.
+    /// </summary>
+    protected void WarnIfExpired(StsTools.Model.Credentials credentials, string where)
+    {
+        if (credentials.Expiration == default) return;
+        var ago = DateTime.UtcNow - credentials.Expiration.ToUniversalTime();
+        if (ago <= TimeSpan.Zero) return;
+        var howLong = ago.TotalHours >= 48 ? $"{(int)ago.TotalDays} days" : ago.TotalMinutes >= 120 ? $"{(int)ago.TotalHours} hours" : $"{Math.Max(1, (int)ago.TotalMinutes)} minutes";
+        WriteWarning($"The credentials {where} expired at {credentials.Expiration.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z, {howLong} ago: AWS will reject them. Get new ones (Use-StsRole, Get-StsSessionToken) or check with Test-StsCredential.");
+    }
+
     /// <summary>A file system path as the user meant it: relative to the current PowerShell location, ~ expanded; other providers' paths refused.</summary>
     protected string ResolvePath(string path, string parameterName = "Path") => FileSystemPaths.Resolve(this, path, parameterName);
 

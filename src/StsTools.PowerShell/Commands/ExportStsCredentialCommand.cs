@@ -26,6 +26,11 @@ public sealed class ExportStsCredentialCommand : LocalCmdletBase
     [Parameter]
     public CredentialFileFormat Format { get; set; } = CredentialFileFormat.Json;
 
+    /// <summary>Do not replace an existing file (as Export-Csv -NoClobber).</summary>
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -35,6 +40,13 @@ public sealed class ExportStsCredentialCommand : LocalCmdletBase
             return;
         }
         var target = ResolvePath(Path);
+        if (NoClobber && System.IO.File.Exists(target))
+        {
+            // Before ShouldProcess: -WhatIf -NoClobber says the same thing the real run would.
+            ThrowTerminatingError(new ErrorRecord(
+                new System.IO.IOException($"The file '{target}' already exists and -NoClobber was given; it was left as it is."),
+                "FileExists", ErrorCategory.ResourceExists, target));
+        }
         if (!ShouldProcess(target, $"Write the credentials of {InputObject.AccessKeyId} ({Format})")) return;
         Run(_ => { CredentialFile.Save(target, InputObject, Format); return true; });
         WriteVerbose($"Wrote {InputObject} to {target} (owner-only).");

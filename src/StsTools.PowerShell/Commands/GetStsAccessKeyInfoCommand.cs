@@ -20,6 +20,11 @@ public sealed class GetStsAccessKeyInfoCommand : SubjectPipelineCmdletBase
     protected override void ProcessRecord()
     {
         var response = Invoke((service, connection, log, ct) => service.GetAccessKeyInfoAsync(AccessKeyId, connection, log, ct));
-        if (response is not null) WriteObject(response);
+        if (response is null) return;
+        // The STS response holds only the account; with many keys piped in, each result must say
+        // which key it answers for. A note property keeps the .NET type the exact STS shape.
+        var result = PSObject.AsPSObject(response);
+        result.Properties.Add(new PSNoteProperty("AccessKeyId", AccessKeyId));
+        WriteObject(result);
     }
 }

@@ -19,7 +19,10 @@ public sealed class ImportStsCredentialCommand : LocalCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var credentials = Run(_ => CredentialFile.Load(ResolvePath(Path)));
-        if (credentials is not null) WriteObject(credentials);
+        var full = ResolvePath(Path);
+        var credentials = Run(_ => CredentialFile.Load(full));
+        if (credentials is null) return;
+        WarnIfExpired(credentials, $"in {full}");
+        WriteObject(credentials);
     }
 }

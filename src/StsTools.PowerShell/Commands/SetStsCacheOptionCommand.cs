@@ -12,9 +12,9 @@ namespace StsTools.PowerShell.Commands;
 [OutputType(typeof(CacheOptions))]
 public sealed class SetStsCacheOptionCommand : LocalCmdletBase
 {
-    /// <summary>Share cached credentials with other processes through owner-only files.</summary>
+    /// <summary>Share cached credentials with other processes through owner-only files; <c>-DiskCache:$false</c> turns it off.</summary>
     [Parameter]
-    public bool DiskCache { get; set; }
+    public SwitchParameter DiskCache { get; set; }
 
     /// <summary>Where the on-disk cache lives.</summary>
     [Parameter]
@@ -35,7 +35,7 @@ public sealed class SetStsCacheOptionCommand : LocalCmdletBase
         var current = Service.CacheOptions;
         var next = new CacheOptions
         {
-            DiskEnabled = MyInvocation.BoundParameters.ContainsKey(nameof(DiskCache)) ? DiskCache : current.DiskEnabled,
+            DiskEnabled = MyInvocation.BoundParameters.ContainsKey(nameof(DiskCache)) ? DiskCache.IsPresent : current.DiskEnabled,
             Directory = Directory is null ? current.Directory : ResolvePath(Directory, nameof(Directory)),
             RefreshWindow = MyInvocation.BoundParameters.ContainsKey(nameof(RefreshWindow)) ? RefreshWindow : current.RefreshWindow,
             LockTimeout = current.LockTimeout,

@@ -26,6 +26,7 @@ public sealed class SetStsEnvironmentCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldProcess("AWS_* environment variables of this session", $"Set the credentials {InputObject}")) return;
+        WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
         Run(log => Service.SetEnvironment(InputObject, Region, log));
     }
 }

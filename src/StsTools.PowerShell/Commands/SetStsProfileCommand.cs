@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
@@ -27,11 +28,36 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    // Replacing an IAM user's keys cannot be undone (the secret is not kept anywhere else): confirm
+    // it as PowerShell confirms a High-impact change, since the cmdlet itself is only Medium.
+    private bool ConfirmReplacingLongTermKeys(string path)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            return true; // -Confirm:$false says no prompt; -Confirm already asked in ShouldProcess
+        if (GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference == ConfirmImpact.None) return true;
+        try
+        {
+            return ShouldContinue($"Profile [{ProfileName}] in '{path}' holds long-term keys. Replace them with {InputObject.AccessKeyId}? The old secret cannot be recovered from the file afterwards.",
+                "Replace long-term keys");
+        }
+        // -NonInteractive throws PSInvalidOperationException; a console host whose input is closed
+        // or redirected fails in other ways. Either way nobody can answer.
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or InvalidOperationException or NullReferenceException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSInvalidOperationException($"Replacing the long-term keys of profile [{ProfileName}] needs confirmation, and this session cannot prompt: add -Confirm:$false to -Force."),
+                "ConfirmationRequired", ErrorCategory.InvalidOperation, ProfileName));
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var path = SharedFiles.CredentialsPath(Service.Environment);
         if (!ShouldProcess(path, $"Write profile [{ProfileName}] with {InputObject}")) return;
+        if (Force && Run(_ => CredentialsFileWriter.WouldReplaceLongTermKeys(ProfileName, InputObject, Service.Environment)) && !ConfirmReplacingLongTermKeys(path)) return;
+        WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
         var written = RunAsync((_, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force));
         WriteVerbose($"Wrote profile [{ProfileName}] to {written} (owner-only).");
     }

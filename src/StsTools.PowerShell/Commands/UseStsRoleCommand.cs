@@ -14,7 +14,7 @@ namespace StsTools.PowerShell.Commands;
 public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 {
     /// <summary>The ARN of the role to assume; taken from the role profile when only -ProfileName is given.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string? RoleArn { get; set; }
 
     /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>

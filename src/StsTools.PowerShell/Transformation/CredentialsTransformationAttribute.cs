@@ -18,6 +18,10 @@ public sealed class CredentialsTransformationAttribute : ArgumentTransformationA
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         var value = PSObjects.Unwrap(inputData);
+        // PowerShell's own text for null names an internal argument ("obj"); say what happened.
+        if (value is null)
+            throw new ArgumentTransformationMetadataException(
+                "There are no credentials: the value is $null. Did the command that was to produce them fail, or return nothing? Pass a credentials object, a response with a Credentials property, or a PSCredential.");
         if (value is Credentials) return value;
         if (value is PSCredential pscredential)
             return new Credentials { AccessKeyId = pscredential.UserName.TrimStart('\\'), SecretAccessKey = pscredential.GetNetworkCredential().Password };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -77,6 +78,12 @@ internal sealed class SourceCredentialResolver
         if (o.Region is not null && !IsRegionName(o.Region))
             throw new StsValidationException("InvalidRegion", "Region",
                 $"'{o.Region}' is not a region name (expected something like us-east-1 or eu-central-2).", o.Region);
+        // A name of the right shape that the SDK does not know but is one or two letters away from
+        // one it does is a typo (eu-wst-1), which would otherwise end as a DNS error. A name far
+        // from every known one may be a region newer than this SDK: let it through.
+        if (o.Region is not null && UnknownRegionSuggestion(o.Region) is { } meant)
+            throw new StsValidationException("InvalidRegion", "Region",
+                $"'{o.Region}' is not a region the AWS SDK knows. Did you mean '{meant}'? (Get-StsRegion lists them.)", o.Region);
         if (o.ProfileName is not null && o.ProfileName.Trim().Length == 0)
             throw new StsValidationException("InvalidProfileName", "ProfileName", "-ProfileName is empty.", o.ProfileName);
     }
@@ -151,6 +158,13 @@ internal sealed class SourceCredentialResolver
         {
             return null; // an unreadable config file only means "no setting from there"
         }
+    }
+
+    /// <summary>For a region the SDK does not know: the known one a typo away, if any.</summary>
+    internal static string? UnknownRegionSuggestion(string region)
+    {
+        var known = Input.StsRegions.Names;
+        return known.Contains(region, StringComparer.Ordinal) ? null : Input.Suggestions.Closest(known, region);
     }
 
     /// <summary>

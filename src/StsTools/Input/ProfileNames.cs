@@ -41,27 +41,10 @@ public static class ProfileNames
     {
         var names = List(env);
         if (names.Contains(name, StringComparer.Ordinal)) return null;
-        var closest = names.Select(n => (Name: n, Distance: Distance(n, name))).Where(c => c.Distance <= 2).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+        var closest = Suggestions.Closest(names, name);
         var where = $"'{SharedFiles.ConfigPath(env)}' or '{SharedFiles.CredentialsPath(env)}'";
         var there = names.Count == 0 ? "There are no profiles there." : $"Profiles there: {string.Join(", ", names.Take(12))}{(names.Count > 12 ? ", ..." : string.Empty)}.";
         return $"There is no profile '{name}' in {where}.{(closest is null ? string.Empty : $" Did you mean '{closest}'?")} {there}";
-    }
-
-    // Levenshtein distance, case-insensitive: prdo -> prod is 2.
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 
     private static IEnumerable<string> Sections(string path)

@@ -35,7 +35,7 @@ public static class CredentialsFileWriter
         var path = SharedFiles.CredentialsPath(env);
         CredentialValues.Check(credentials, $"written to '{path}'");
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
-        using (await FileLock.AcquireAsync(path + ".lock", TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
+        using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
             var document = IniDocument.Load(path);
             if (!replaceLongTermKeys && document.Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials.AccessKeyId)
@@ -54,6 +54,29 @@ public static class CredentialsFileWriter
             AtomicFile.WriteAllText(path, document.ToString(), ownerOnly: true);
         }
         return path;
+    }
+
+    /// <summary>
+    /// True when writing <paramref name="credentials"/> as <paramref name="profile"/> would replace
+    /// long-term keys (what <c>-Force</c> allows and the cmdlet confirms at High impact).
+    /// </summary>
+    public static bool WouldReplaceLongTermKeys(string profile, Credentials credentials, IEnvironmentVariables env)
+    {
+        var path = SharedFiles.CredentialsPath(env);
+        if (!System.IO.File.Exists(path)) return false;
+        return IniDocument.Load(path).Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials?.AccessKeyId;
+    }
+
+    // The lock is not kept beside the credentials file: an empty credentials.lock in ~/.aws is
+    // clutter the user did not ask for, and deleting it on release would let two writers each hold
+    // "the" lock on a different file. It lives in the module's own folder next to the file
+    // (~/.aws/ststools/locks/credentials.lock, beside the module's cache folder).
+    internal static string LockPathFor(string credentialsPath)
+    {
+        var full = System.IO.Path.GetFullPath(credentialsPath);
+        var locks = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? ".", "ststools", "locks");
+        System.IO.Directory.CreateDirectory(locks);
+        return System.IO.Path.Combine(locks, System.IO.Path.GetFileName(full) + ".lock");
     }
 
     // An access key id and a secret, and no session token: an IAM user's keys, not a session.

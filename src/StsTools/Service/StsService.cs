@@ -283,6 +283,12 @@ public sealed partial class StsService : IDisposable
         catch (Exception ex)
         {
             var mapped = ErrorMapper.Map(ex, operation, target ?? where, where, SecretsOf(resolved));
+            if (mapped.ErrorId == "RequestTimedOut" && !cancellationToken.IsCancellationRequested)
+                // The SDK's standard retry mode makes 3 attempts: say so, and how to wait less.
+                mapped = new StsToolsException(mapped.ErrorId, mapped.Category,
+                    $"{operation} did not complete: {where} did not answer within {resolved.Timeout.TotalSeconds:0.#} s, in each of up to 3 attempts " +
+                    "(the AWS SDK's standard retry mode, with back-off between them). Check the endpoint and the network; -TimeoutSeconds " +
+                    "or STSMODULE_TIMEOUT_SECONDS sets the time per attempt.", mapped.TargetObject, ex);
             log?.Debug($"{operation} failed: {mapped.ErrorId} ({mapped.Category}).");
             throw mapped;
         }
