@@ -250,6 +250,43 @@ Clear-StsEnvironment
     }
 }
 
+Describe 'Use-StsRole with account ids and role names' {
+    It 'assumes a role in each account piped as text, building the ARN' {
+        $accounts = Join-Path $Sandbox 'accounts.txt'
+        Set-Content -Path $accounts -Value "111111111111`r`n222222222222 `n"   # CRLF and a trailing blank, as files have them
+        $arns = Get-Content $accounts | Where-Object { $_.Trim() } | Use-StsRole -RoleName Audit -RoleSessionName nightly @Conn | ForEach-Object { $_.AssumedRoleUser.Arn }
+        $arns | Should -Be 'arn:aws:sts::111111111111:assumed-role/Audit/nightly', 'arn:aws:sts::222222222222:assumed-role/Audit/nightly'
+    }
+
+    It 'takes AccountId or Id properties (AWS.Tools Organizations accounts), and builds the ARN in the partition of the region' {
+        $verbose = [pscustomobject]@{ Id = '333333333333'; Arn = 'arn:aws:organizations::111111111111:account/o-x/333333333333'; Name = 'Prod' } |
+            Use-StsRole -RoleName team/Audit -EndpointUrl $Moto.Endpoint -Region cn-north-1 -AccessKey $Conn.AccessKey -SecretKey $Conn.SecretKey -Verbose 4>&1 |
+            Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        "$verbose" | Should -BeLike '*Assuming role arn:aws-cn:iam::333333333333:role/team/Audit as session*'
+        $r = [pscustomobject]@{ AccountId = '444444444444' } | Use-StsRole -RoleName Audit -EndpointUrl $Moto.Endpoint -Region us-gov-west-1 -AccessKey $Conn.AccessKey -SecretKey $Conn.SecretKey
+        $r.AssumedRoleUser.Arn | Should -BeLike 'arn:aws*:sts::444444444444:assumed-role/Audit/*'
+    }
+
+    It 'still takes role ARNs from the pipeline, and shows both ways in its syntax' {
+        ('arn:aws:iam::555555555555:role/X' | Use-StsRole -RoleSessionName piped @Conn).AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::555555555555:assumed-role/X/piped'
+        $syntax = (Get-Command Use-StsRole -Syntax) -join "`n"
+        $syntax | Should -BeLike '*Use-StsRole `[`[-RoleArn`] <string>`]*'
+        $syntax | Should -BeLike '*Use-StsRole -RoleName <string> `[-AccountId <string>`]*'
+    }
+
+    It 'rejects <Case> before any call' -ForEach @(
+        @{ Case = 'a short account id'; Account = '12345'; Role = 'Audit'; Id = 'InvalidAccountId' }
+        @{ Case = 'a role name with a space'; Account = '123456789012'; Role = 'bad name'; Id = 'InvalidRoleName' }
+        @{ Case = 'no account id'; Account = $null; Role = 'Audit'; Id = 'MissingAccountId' }
+    ) {
+        $at = @{ EndpointUrl = 'http://127.0.0.1:9'; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'x' }
+        if ($Account) { $at['AccountId'] = $Account }
+        $err = { Use-StsRole -RoleName $Role @at } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
 Describe 'Get-StsSessionToken' {
     It 'returns credentials for the requested duration' {
         $s = Get-StsSessionToken 7200 -Force @Conn
@@ -608,6 +645,17 @@ Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
         @($out | Select-Object -Unique).Count | Should -Be 1
         "$out" | Should -BeLike '*assumed-role/MfaRole/StsModule-*'
         "$out" | Should -Not -BeLike '*MFA code*'
+    }
+
+    It 'recommends only parameters the user typed' {
+        Clear-StsCache
+        $err = { Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl $Moto.Endpoint } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SerialNumberWithoutTokenCode,*'
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeLike '*-TokenCode*'
+        $err = { Use-StsRole $RoleArn -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' @Conn -Force } | Should -Throw -PassThru
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeLike '*-TokenCode*' -Because '-TokenCode was not typed either'
+        $err = { Use-StsRole $RoleArn 'x' @Conn } | Should -Throw -PassThru
+        $err.ErrorDetails.RecommendedAction | Should -Be 'Correct the value of -RoleSessionName and run the command again.'
     }
 
     It 'says that GetSessionToken needs an IAM user''s keys when given a role profile, before any call' {

@@ -28,7 +28,7 @@ public abstract class LocalCmdletBase : PSCmdlet
         catch (StsToolsException ex)
         {
             Flush(log);
-            ThrowTerminatingError(ErrorRecords.From(ex));
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return default;
         }
         finally

@@ -102,12 +102,12 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             // -ProfileName names a role profile with mfa_serial and no cached session serves it.
             _profileTokenCode = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
-            if (_profileTokenCode is null) ThrowTerminatingError(ErrorRecords.From(ex));
+            if (_profileTokenCode is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return Invoke(call);
         }
         catch (StsToolsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex));
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return null; // not reached: ThrowTerminatingError always throws
         }
     }
@@ -126,13 +126,13 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode")
         {
             var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
-            if (code is null) ThrowTerminatingError(ErrorRecords.From(ex));
+            if (code is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             setTokenCode(code!);
             return Invoke(call);
         }
         catch (StsToolsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex));
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return null;
         }
     }
@@ -188,7 +188,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         }
         catch (StsToolsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex));
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return default; // not reached
         }
     }

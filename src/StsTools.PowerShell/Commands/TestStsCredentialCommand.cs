@@ -91,7 +91,7 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
         }
         catch (StsToolsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex)); // could not ask: not the same as "no"
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation)); // could not ask: not the same as "no"
         }
     }
 }

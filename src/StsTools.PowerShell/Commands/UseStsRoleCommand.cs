@@ -9,16 +9,35 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Assumes an IAM role (STS AssumeRole) and returns its temporary credentials.</para>
 /// </summary>
-[Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true)]
+[Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true, DefaultParameterSetName = ByRoleArn)]
 [OutputType(typeof(AssumeRoleResponse))]
 public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 {
+    /// <summary>The parameter set of -RoleArn (or -ProfileName alone).</summary>
+    public const string ByRoleArn = "RoleArn";
+    /// <summary>The parameter set of -AccountId with -RoleName.</summary>
+    public const string ByAccountAndRoleName = "AccountIdAndRoleName";
+
     /// <summary>The ARN of the role to assume; taken from the role profile when only -ProfileName is given.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByRoleArn, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string? RoleArn { get; set; }
 
+    /// <summary>The account of the role (12 digits); with -RoleName instead of -RoleArn. Binds from the pipeline (text, or AccountId/Id properties).</summary>
+    /// <remarks>
+    /// Not Mandatory on purpose: PowerShell would then bind a piped role ARN to this set (and prompt
+    /// for -RoleName) instead of the default one; the engine reports a missing account id instead.
+    /// </remarks>
+    [Parameter(ParameterSetName = ByAccountAndRoleName, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public string AccountId { get; set; } = string.Empty;
+
+    /// <summary>The role's name (with its path, if any) in -AccountId; the ARN is built in the partition of the region in use.</summary>
+    [Parameter(ParameterSetName = ByAccountAndRoleName, Mandatory = true)]
+    public string RoleName { get; set; } = string.Empty;
+
     /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByRoleArn, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByAccountAndRoleName, ValueFromPipelineByPropertyName = true)]
     public string? RoleSessionName { get; set; }
 
     /// <summary>ARNs of managed policies that further limit the session.</summary>
@@ -78,9 +97,12 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        var roleArn = ParameterSetName == ByAccountAndRoleName
+            ? Invoke(() => Service.RoleArnFor(AccountId, RoleName, Connection))
+            : RoleArn;
         var request = new AssumeRoleRequest
         {
-            RoleArn = RoleArn ?? string.Empty,
+            RoleArn = roleArn ?? string.Empty,
             RoleSessionName = RoleSessionName,
             PolicyArns = Policies(PolicyArns),
             Policy = Policy,
@@ -95,7 +117,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         };
         // -ProfileName alone names a role profile to follow, as `aws --profile prod` does;
         // with -RoleArn it is only where the source credentials come from.
-        var fromProfile = RoleArn is null && ProfileName is not null;
+        var fromProfile = roleArn is null && ProfileName is not null;
         var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => fromProfile
             ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
             : service.AssumeRoleAsync(request, connection, log, ct, Force));

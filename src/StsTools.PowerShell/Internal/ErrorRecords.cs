@@ -7,13 +7,26 @@ namespace StsTools.PowerShell.Internal;
 /// <summary>Builds ErrorRecords from engine exceptions: stable id, category and target.</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(StsToolsException ex)
+    /// <summary>
+    /// The record for <paramref name="ex"/>. A validation error recommends correcting the parameter
+    /// only when the user gave it (<paramref name="invocation"/>'s bound parameters): a value from a
+    /// profile or the environment is corrected there, not with a parameter they never typed.
+    /// </summary>
+    public static ErrorRecord From(StsToolsException ex, InvocationInfo? invocation = null)
     {
         // StsErrorCategory names are PowerShell ErrorCategory names (a surface test checks it).
         var category = Enum.TryParse<ErrorCategory>(ex.Category.ToString(), out var c) ? c : ErrorCategory.NotSpecified;
         var record = new ErrorRecord(ex, ex.ErrorId, category, ex.TargetObject);
         if (ex is StsValidationException validation)
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = $"Correct the value of -{validation.ParameterName} and run the command again." };
+        {
+            var typed = invocation is null || invocation.BoundParameters.ContainsKey(validation.ParameterName);
+            record.ErrorDetails = new ErrorDetails(ex.Message)
+            {
+                RecommendedAction = typed
+                    ? $"Correct the value of -{validation.ParameterName} and run the command again."
+                    : "The value was not typed in this command (a profile, an environment variable or a default supplied it): follow the message, then run the command again.",
+            };
+        }
         return record;
     }
 }

@@ -9,6 +9,7 @@ using StsTools.Errors;
 using StsTools.Model;
 using StsTools.Profiles;
 using StsTools.Requests;
+using StsTools.Validation;
 
 namespace StsTools.Service;
 
@@ -97,6 +98,22 @@ public sealed partial class StsService
         var c = role.Credentials;
         through.ResolvedSource = (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{name}' ({role.AssumedRoleUser.Arn})");
         return through;
+    }
+
+    /// <summary>
+    /// The ARN of role <paramref name="roleName"/> in account <paramref name="accountId"/>, in the
+    /// partition of the region <paramref name="connection"/> resolves to (aws, aws-cn, aws-us-gov, ...),
+    /// so a script that fans out over accounts never formats ARNs by hand. Checked before any call.
+    /// </summary>
+    public string RoleArnFor(string accountId, string roleName, ConnectionOptions connection)
+    {
+        accountId = accountId?.Trim()!; // lines of a text file may end in \r or blanks
+        StsInputValidator.AccountId(accountId);
+        StsInputValidator.RoleName(roleName);
+        var region = _resolver.Resolve(connection ?? new ConnectionOptions(), requireCredentials: false).Region;
+        var partition = Amazon.RegionEndpoint.GetBySystemName(region).PartitionName;
+        if (string.IsNullOrEmpty(partition)) partition = "aws";
+        return $"arn:{partition}:iam::{accountId}:role/{roleName.TrimStart('/')}";
     }
 
     /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>

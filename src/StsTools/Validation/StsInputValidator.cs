@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -37,6 +38,7 @@ public static partial class StsInputValidator
         @"^arn:aws(-[a-z]+)*:iam::\d{12}:role/([\u0021-\u007E]*/)?[" + W + @"+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
     private static readonly Regex ArnPattern = new(
         @"^arn:aws(-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:[\u0021-\u007E]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex RoleNamePattern = new("^([" + W + "+=,.@-]+/)*[" + W + "+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
     private static readonly Regex SessionNamePattern = new("^[" + W + "+=,.@-]{2,64}$", RegexOptions.CultureInvariant);
     private static readonly Regex SourceIdentityPattern = new("^[" + W + "+=,.@-]{2,64}$", RegexOptions.CultureInvariant);
     private static readonly Regex ExternalIdPattern = new("^[" + W + @"+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant);
@@ -78,6 +80,22 @@ public static partial class StsInputValidator
         if (value!.Length < 20 || value.Length > 2048 || !RoleArnPattern.IsMatch(value))
             throw Invalid("InvalidRoleArn", parameter,
                 $"'{value}' is not a role ARN. Expected arn:PARTITION:iam::ACCOUNT-ID:role/[PATH/]NAME with a 12-digit account id, for example arn:aws:iam::123456789012:role/Admin.", value);
+    }
+
+    /// <summary>An AWS account id: exactly 12 digits (leading zeros kept).</summary>
+    public static void AccountId(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw Invalid("MissingAccountId", "AccountId", "-RoleName needs the account of the role: give -AccountId, or pipe account ids (text, or objects with an AccountId or Id property).", value);
+        if (value is null || value.Length != 12 || !value.All(c => c >= '0' && c <= '9'))
+            throw Invalid("InvalidAccountId", "AccountId", $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
+    }
+
+    /// <summary>A role name, optionally with its path: <c>[PATH/]NAME</c>, the name 1 to 64 of letters, digits and <c>_+=,.@-</c>.</summary>
+    public static void RoleName(string? value)
+    {
+        if (value is null || !RoleNamePattern.IsMatch(value) || value.Length > 512)
+            throw Invalid("InvalidRoleName", "RoleName", $"'{value}' is not a role name: 1 to 64 letters, digits and _+=,.@- (with an optional path, as in team/Audit).", value);
     }
 
     /// <summary>Any ARN (used for managed policy ARNs and context providers).</summary>
