@@ -51,7 +51,9 @@ Describe 'Get-Help' {
         $help.Synopsis | Should -Not -Be $_ -Because 'a synopsis that is just the name means no compiled help was found'
         ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
-        $documented = @($help.parameters.parameter | Where-Object { $_.description.Text -join '' })
+        # A cmdlet with no parameters of its own has no 'parameter' entries at all.
+        $entries = if ($help.parameters -and $help.parameters.PSObject.Properties['parameter']) { $help.parameters.parameter } else { @() }
+        $documented = @($entries | Where-Object { $_.description.Text -join '' })
         foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
             $documented.name | Should -Contain $name -Because "-$name of $_ needs its text in Get-Help"
         }

@@ -34,7 +34,7 @@ Describe 'Import-Module in a fresh process' {
     It 'imports from bin/ as built, with every cmdlet, and calls STS' {
         $out = Invoke-FreshPwsh "`$ErrorActionPreference = 'Stop'; Import-Module '$Manifest'; (Get-Command -Module StsModule).Count; (Get-StsCallerIdentity $ConnText).Account"
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
-        $out | Should -Be @('20', '123456789012')
+        $out | Should -Be @('21', '123456789012')
     }
 
     It 'imports by name from a module folder on PSModulePath, as an installed module' {
@@ -167,7 +167,7 @@ Describe 'Sessions' {
     It 'imports again after Remove-Module, and calls STS' {
         $out = Invoke-FreshPwsh "`$ErrorActionPreference = 'Stop'; Import-Module '$Manifest'; `$a = (Get-StsCallerIdentity $ConnText).Account; Remove-Module StsModule; Import-Module '$Manifest'; `$b = (Get-StsCallerIdentity $ConnText).Account; `$a; `$b; (Get-Command -Module StsModule).Count"
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
-        $out | Should -Be @('123456789012', '123456789012', '20')
+        $out | Should -Be @('123456789012', '123456789012', '21')
     }
 
     It 'imports in several runspaces at once (ForEach-Object -Parallel)' -Skip:($PSVersionTable.PSEdition -ne 'Core') {

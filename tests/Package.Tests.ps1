@@ -22,7 +22,7 @@ Describe 'The manifest' {
     It 'passes Test-ModuleManifest' {
         $info = Test-ModuleManifest -Path (Join-Path $RepoRoot 'StsModule.psd1')
         $info.Version | Should -Be ([version]$Version)
-        $info.ExportedCmdlets.Count | Should -Be 20
+        $info.ExportedCmdlets.Count | Should -Be 21
     }
 
     It 'points only at things that exist: a LICENSE file, no placeholder links' {

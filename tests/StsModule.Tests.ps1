@@ -616,7 +616,8 @@ Describe 'Set-StsProfile and role profiles' {
         Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value "# team keys`n[base]`naws_access_key_id = AKIDPESTERBASE000001`naws_secret_access_key = base-secret`n"
         Set-Content -Path $env:AWS_CONFIG_FILE -Value ("[profile prod]`nrole_arn = arn:aws:iam::123456789012:role/ProdRole`nsource_profile = base`nrole_session_name = prod-pester`nregion = us-east-1`n" +
             "[profile plain-role]`nrole_arn = arn:aws:iam::123456789012:role/PlainRole`nsource_profile = base`nregion = us-east-1`n" +
-            "[profile mfa-role]`nrole_arn = arn:aws:iam::123456789012:role/MfaRole`nsource_profile = base`nmfa_serial = arn:aws:iam::123456789012:mfa/alice`nregion = us-east-1`n")
+            "[profile mfa-role]`nrole_arn = arn:aws:iam::123456789012:role/MfaRole`nsource_profile = base`nmfa_serial = arn:aws:iam::123456789012:mfa/alice`nregion = us-east-1`n" +
+            "[profile mfa-audit]`nrole_arn = arn:aws:iam::210987654321:role/Audit`nsource_profile = base`nmfa_serial = arn:aws:iam::123456789012:mfa/alice`nmfa_session_duration = 3600`nregion = us-east-1`n")
     }
 
     It 'resolves a role profile the module''s way in every cmdlet: one session name, the cached MFA session, no SDK session' {
@@ -656,6 +657,32 @@ Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
         $err.ErrorDetails.RecommendedAction | Should -Not -BeLike '*-TokenCode*' -Because '-TokenCode was not typed either'
         $err = { Use-StsRole $RoleArn 'x' @Conn } | Should -Throw -PassThru
         $err.ErrorDetails.RecommendedAction | Should -Be 'Correct the value of -RoleSessionName and run the command again.'
+    }
+
+    It 'types one MFA code for every role profile with the same source and device: one GetSessionToken, then one AssumeRole per role' {
+        Clear-StsCache
+        $testHost = New-AnsweringHost -Answer '123456'
+        $out = Invoke-InAnsweringHost $testHost @"
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+`$calls = [Collections.Generic.List[string]]::new()
+foreach (`$p in 'mfa-audit', 'mfa-role', 'mfa-audit') {
+    Use-StsRole -ProfileName `$p -EndpointUrl '$($Moto.Endpoint)' -Verbose 4>&1 | ForEach-Object {
+        if (`$_ -is [Management.Automation.VerboseRecord]) { if (`$_.Message -match '^(\w+): calling ') { `$calls.Add(`$Matches[1]) } }
+        else { `$_.AssumedRoleUser.Arn }
+    }
+}
+'calls=' + (`$calls -join ',')
+"@
+        $testHost.Answering.Captions.Count | Should -Be 1 -Because 'one code for all the roles'
+        $testHost.Answering.Captions[0] | Should -Be "MFA code for profile 'mfa-audit' (arn:aws:iam::123456789012:mfa/alice)"
+        $out[0] | Should -BeLike 'arn:aws:sts::210987654321:assumed-role/Audit/StsModule-*'
+        $out[1] | Should -BeLike 'arn:aws:sts::123456789012:assumed-role/MfaRole/StsModule-*'
+        $out[2] | Should -Be $out[0] -Because 'the cached role session'
+        $out[3] | Should -Be 'calls=GetSessionToken,AssumeRole,AssumeRole'
+        # The MFA session is the user's own one too, and lasts as the profile says (mfa_session_duration = 3600).
+        $mfa = Get-StsSessionToken -ProfileName base -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -EndpointUrl $Moto.Endpoint
+        ($mfa.Credentials.Expiration - (Get-Date)).TotalMinutes | Should -BeGreaterThan 50
+        ($mfa.Credentials.Expiration - (Get-Date)).TotalMinutes | Should -BeLessOrEqual 60
     }
 
     It 'says that GetSessionToken needs an IAM user''s keys when given a role profile, before any call' {

@@ -36,8 +36,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     public string RoleName { get; set; } = string.Empty;
 
     /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>
-    [Parameter(ParameterSetName = ByRoleArn, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = ByAccountAndRoleName, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public string? RoleSessionName { get; set; }
 
     /// <summary>ARNs of managed policies that further limit the session.</summary>

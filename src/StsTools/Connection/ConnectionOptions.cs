@@ -48,5 +48,11 @@ public sealed class ConnectionOptions
     /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
     internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
 
+    /// <summary>
+    /// When set, a cache miss fetches with the source this returns (a role profile's MFA session)
+    /// rather than <see cref="ResolvedSource"/>, which still keys the cache.
+    /// </summary>
+    internal System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<(AWSCredentials Credentials, string Description)>>? FetchSource { get; set; }
+
     internal ConnectionOptions Clone() => (ConnectionOptions)MemberwiseClone();
 }

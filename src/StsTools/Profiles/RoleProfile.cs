@@ -26,6 +26,11 @@ public sealed class RoleProfile
     public int? DurationSeconds { get; set; }
     /// <summary><c>region</c>.</summary>
     public string? Region { get; set; }
+    /// <summary>
+    /// <c>mfa_session_duration</c> (this module's key, seconds): how long the MFA session that serves
+    /// every role profile with the same source and device lasts. Null: STS's own default, 12 hours.
+    /// </summary>
+    public int? MfaSessionDuration { get; set; }
 
     /// <summary>
     /// The role profile <paramref name="name"/> from the config file (<c>[profile NAME]</c>, or
@@ -54,6 +59,12 @@ public sealed class RoleProfile
             if (!int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
                 throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData, $"Profile '{name}' has a duration_seconds that is not a number: '{duration}'.", name);
             profile.DurationSeconds = seconds;
+        }
+        if (Value("mfa_session_duration") is { } mfaDuration)
+        {
+            if (!int.TryParse(mfaDuration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+                throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData, $"Profile '{name}' has an mfa_session_duration that is not a number of seconds: '{mfaDuration}'.", name);
+            profile.MfaSessionDuration = seconds;
         }
         if ((profile.SourceProfile is null) == (profile.CredentialSource is null))
             throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,

@@ -24,6 +24,12 @@ public sealed partial class StsService
     public Task<AssumeRoleResponse> AssumeRoleFromProfileAsync(string profileName, AssumeRoleRequest overrides, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false) =>
         AssumeRoleFromProfileAsync(profileName, overrides, connection, log, cancellationToken, forceRefresh, depth: 0);
 
+    /// <summary>
+    /// How long the MFA session shared by role profiles lasts when the profile has no
+    /// <c>mfa_session_duration</c>: 43200 seconds, STS GetSessionToken's own default.
+    /// </summary>
+    public const int DefaultMfaSessionSeconds = 43200;
+
     // Chains deeper than this are almost certainly a source_profile cycle.
     private const int MaxProfileChain = 5;
 
@@ -57,6 +63,26 @@ public sealed partial class StsService
         resolved.ProfileName = null;
         resolved.Region ??= profile.Region;
         resolved.ResolvedSource = await SourceOfAsync(profile, connection ?? new ConnectionOptions(), log, cancellationToken, depth).ConfigureAwait(false);
+        // One MFA code for many roles, as aws-vault does: when the serial comes from the profile
+        // and the source is an IAM user's long-term keys, one MFA session (GetSessionToken with the
+        // code, cached like any session, on disk too when that is on) for that source and device
+        // assumes every role that names them. The role session is still keyed by the long-term
+        // source and the serial, so a cached role session needs neither the MFA session nor a code.
+        if (overrides.SerialNumber is null && request.SerialNumber is { } serial && resolved.ResolvedSource.Value.Credentials is BasicAWSCredentials)
+        {
+            var longTerm = resolved.Clone();
+            var code = request.TokenCode;
+            var duration = profile.MfaSessionDuration ?? DefaultMfaSessionSeconds;
+            var sourceName = profile.SourceProfile ?? profile.Name;
+            resolved.FetchSource = async ct =>
+            {
+                var session = await GetSessionTokenCoreAsync(new GetSessionTokenRequest { SerialNumber = serial, TokenCode = code, DurationSeconds = duration },
+                    longTerm, log, ct, forceRefresh: false, mustLastRequestedDuration: false).ConfigureAwait(false);
+                var c = session.Credentials;
+                log?.Verbose($"Profile '{profile.Name}': assuming {request.RoleArn} with the MFA session of profile '{sourceName}' for {serial}, valid until {c.Expiration.ToUniversalTime():u}; every role profile with that source and device uses it.");
+                return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"the MFA session of profile '{sourceName}' ({serial})");
+            };
+        }
         log?.Verbose($"Profile '{profile.Name}': role {request.RoleArn} with source credentials from {resolved.ResolvedSource.Value.Description}.");
         try
         {

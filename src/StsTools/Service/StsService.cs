@@ -87,8 +87,11 @@ public sealed partial class StsService : IDisposable
             Join(request.Tags.Select(t => t.Key + "=" + t.Value)), Join(request.TransitiveTagKeys), request.ExternalId, request.SerialNumber,
             request.SourceIdentity, Join(request.ProvidedContexts.Select(c => c.ProviderArn + "=" + c.ContextAssertion)));
         var expectedArn = AssumedRoleArn(request.RoleArn, sessionName);
-        return CachedCallAsync("AssumeRole", request.RoleArn, connection, log, keyMaterial, forceRefresh,
-            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
+        // Through a role profile's MFA session the session itself is the MFA proof: the request
+        // carries no serial or code (the serial stays in the cache key).
+        if (connection?.FetchSource is not null) sdkRequest.SerialNumber = sdkRequest.TokenCode = null;
+        return CachedCallAsync("AssumeRole", request.RoleArn, connection!, log, keyMaterial, forceRefresh,
+            () => { if (connection?.FetchSource is null) StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode); },
             (client, ct) => client.AssumeRoleAsync(sdkRequest, ct),
             r => new AssumeRoleResponse
             {
@@ -127,7 +130,12 @@ public sealed partial class StsService : IDisposable
     /// Cached like boto did, per (region, endpoint, source access key), and per MFA serial so an
     /// MFA session is never served for a plain one or the other way round.
     /// </remarks>
-    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
+    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false) =>
+        GetSessionTokenCoreAsync(request, connection, log, cancellationToken, forceRefresh, mustLastRequestedDuration: true);
+
+    // mustLastRequestedDuration false: the MFA session of role profiles, asked for with its full
+    // length, serves as long as any of it is left (else every call after the first would need a code).
+    private Task<GetSessionTokenResponse> GetSessionTokenCoreAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, bool forceRefresh, bool mustLastRequestedDuration)
     {
         StsInputValidator.ValidateGetSessionToken(request);
         var sdkRequest = new Sdk.GetSessionTokenRequest
@@ -144,7 +152,7 @@ public sealed partial class StsService : IDisposable
                 Credentials = ResponseMapper.Map(r.Credentials),
                 ResponseMetadata = ResponseMapper.Metadata(r),
             }, cancellationToken,
-            cached => LastsFor(cached, request.DurationSeconds));
+            cached => !mustLastRequestedDuration || LastsFor(cached, request.DurationSeconds));
     }
 
     /// <summary>GetCallerIdentity: who the source credentials belong to.</summary>
@@ -223,10 +231,18 @@ public sealed partial class StsService : IDisposable
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
         return await _cache.GetOrFetchAsync(operation, key, forceRefresh,
-            () =>
+            async () =>
             {
                 beforeFetch();
-                return ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken);
+                var fetchWith = resolved;
+                if (connection.FetchSource is { } fetchSource)
+                {
+                    var through = connection.Clone();
+                    through.ResolvedSource = await fetchSource(cancellationToken).ConfigureAwait(false);
+                    through.FetchSource = null;
+                    fetchWith = _resolver.Resolve(through, true);
+                }
+                return await ExecuteAsync(operation, target, fetchWith, log, call, map, cancellationToken).ConfigureAwait(false);
             }, log, cancellationToken, accept).ConfigureAwait(false);
     }
 

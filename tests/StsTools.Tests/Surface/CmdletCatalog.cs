@@ -32,6 +32,7 @@ public static class CmdletCatalog
         new Entry("Get-StsWebIdentityToken", "GetWebIdentityTokenRequestTypeDef", "GetWebIdentityTokenResponseTypeDef", None),
         new Entry("Test-StsCredential", null, null, None),
         new Entry("Clear-StsCache", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Get-StsCacheOption", null, null, None, CallsSts: false),
         new Entry("Set-StsCacheOption", null, null, None, CallsSts: false),
         new Entry("Export-StsCredential", null, null, None, CallsSts: false),
         new Entry("Import-StsCredential", null, null, None, CallsSts: false),
