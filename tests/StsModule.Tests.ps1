@@ -271,7 +271,7 @@ Describe 'Use-StsRole with account ids and role names' {
         ('arn:aws:iam::555555555555:role/X' | Use-StsRole -RoleSessionName piped @Conn).AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::555555555555:assumed-role/X/piped'
         $syntax = (Get-Command Use-StsRole -Syntax) -join "`n"
         $syntax | Should -BeLike '*Use-StsRole `[`[-RoleArn`] <string>`]*'
-        $syntax | Should -BeLike '*Use-StsRole -RoleName <string> `[-AccountId <string>`]*'
+        $syntax | Should -BeLike '*-RoleName <string> `[-AccountId <string>`]*'
     }
 
     It 'rejects <Case> before any call' -ForEach @(
@@ -284,6 +284,143 @@ Describe 'Use-StsRole with account ids and role names' {
         $err = { Use-StsRole -RoleName $Role @at } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
+Describe 'Get-StsConsoleUrl' {
+    BeforeAll {
+        $Federation = "$($Documented.Endpoint)/federation"
+        $ConsoleRole = Use-StsRole $RoleArn 'console' @Conn
+    }
+
+    It 'signs a piped role session in to the service console of its region, and never shows the sign-in token' {
+        $records = $ConsoleRole | Get-StsConsoleUrl s3 -Region eu-west-1 -FederationEndpoint $Federation -Issuer 'https://intranet.example.com/' -SessionDurationSeconds 3600 -Verbose -Debug 4>&1 5>&1
+        $signIn = $records | Where-Object { $_ -is [StsTools.Model.ConsoleSignIn] }
+        $signIn.Url | Should -Match ('^' + [regex]::Escape($Federation) + '\?Action=login&Issuer=https%3A%2F%2Fintranet\.example\.com%2F&Destination=https%3A%2F%2Fconsole\.aws\.amazon\.com%2Fs3%2Fhome%3Fregion%3Deu-west-1&SigninToken=SIGNIN-[0-9a-f]{32}-TOKEN$')
+        $signIn.Destination | Should -Be 'https://console.aws.amazon.com/s3/home?region=eu-west-1'
+        ($signIn.ValidUntil - (Get-Date)).TotalMinutes | Should -BeGreaterThan 14
+        ($signIn.ValidUntil - (Get-Date)).TotalMinutes | Should -BeLessOrEqual 15
+        $signIn.AccessKeyId | Should -Be $ConsoleRole.Credentials.AccessKeyId
+        $token = ($signIn.Url -split 'SigninToken=')[1]
+        $text = ($records | Where-Object { $_ -isnot [StsTools.Model.ConsoleSignIn] } | ForEach-Object Message) -join "`n"
+        $text | Should -BeLike '*getSigninToken: calling*'
+        foreach ($secret in $token, $ConsoleRole.Credentials.SecretAccessKey, $ConsoleRole.Credentials.SessionToken) {
+            $text | Should -Not -BeLike "*$secret*"
+            ($signIn | Out-String) + ($signIn | Format-List | Out-String) + "$signIn" | Should -Not -BeLike "*$secret*"
+        }
+    }
+
+    It 'follows the partition of the region: <Region> signs in at <Federation>' -ForEach @(
+        @{ Region = 'cn-north-1'; Console = 'https://console.amazonaws.cn/' }
+        @{ Region = 'us-gov-west-1'; Console = 'https://console.amazonaws-us-gov.com/' }
+    ) {
+        # The endpoint is a loopback responder; the console home the Destination names is the partition's.
+        $signIn = $ConsoleRole | Get-StsConsoleUrl ec2 -Region $Region -FederationEndpoint $Federation
+        $signIn.Destination | Should -Be "$($Console)ec2/home?region=$Region"
+    }
+
+    It 'refuses before any call: <Case>' -ForEach @(
+        @{ Case = 'a session duration for a federation token'; Id = 'SessionDurationNotAllowed' }
+        @{ Case = 'GetSessionToken credentials'; Id = 'ConsoleNeedsRoleCredentials' }
+        @{ Case = 'long-term keys'; Id = 'ConsoleNeedsTemporaryCredentials' }
+        @{ Case = 'an http endpoint to another machine'; Id = 'InsecureEndpoint' }
+    ) {
+        $silent = 'http://127.0.0.1:9/federation'   # nothing listens: a call would fail differently
+        $err = switch ($Case) {
+            'a session duration for a federation token' { { Get-StsFederationToken fed-user @Conn | Get-StsConsoleUrl -SessionDurationSeconds 3600 -FederationEndpoint $silent } | Should -Throw -PassThru }
+            'GetSessionToken credentials' { { Get-StsSessionToken -Force @Conn | Get-StsConsoleUrl -FederationEndpoint $silent } | Should -Throw -PassThru }
+            'long-term keys' { { Get-StsConsoleUrl @Conn -FederationEndpoint $silent } | Should -Throw -PassThru }
+            'an http endpoint to another machine' { { $ConsoleRole | Get-StsConsoleUrl -FederationEndpoint 'http://signin.example.com/federation' } | Should -Throw -PassThru }
+        }
+        $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+    }
+
+    It 'says so without the token or the secrets when the endpoint refuses the credentials' {
+        $stale = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIASTALE00000000001'; SecretAccessKey = 'stale-secret-value'; SessionToken = 'expired-token'; Expiration = (Get-Date).AddHours(1) }
+        $err = { $stale | Get-StsConsoleUrl -FederationEndpoint $Federation } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'FederationSignInFailed,*'
+        $err.Exception.Message | Should -BeLike '*HTTP 400*'
+        "$err $($err.Exception.InnerException)" | Should -Not -BeLike '*stale-secret-value*'
+    }
+
+    It 'opens the URL with $env:BROWSER under -Open, writing nothing' {
+        $seen = Join-Path $Sandbox 'browser-saw.txt'
+        $browser = Join-Path $Sandbox 'browser.sh'
+        Set-Content -Path $browser -Value "#!/bin/sh`nprintf '%s' `"`$1`" > '$seen'`n"
+        if ($OnUnix) { chmod +x $browser } else { Set-ItResult -Skipped -Because 'the fake browser is a shell script' }
+        $saved = $env:BROWSER
+        $env:BROWSER = $browser
+        try {
+            $out = @($ConsoleRole | Get-StsConsoleUrl -Open -FederationEndpoint $Federation)
+            $out.Count | Should -Be 0
+            $deadline = (Get-Date).AddSeconds(10)
+            while (-not (Test-Path $seen) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Get-Content $seen -Raw | Should -Match 'Action=login&Destination=.*&SigninToken=SIGNIN-'
+            ($ConsoleRole | Get-StsConsoleUrl -Open -PassThru -FederationEndpoint $Federation) | Should -BeOfType 'StsTools.Model.ConsoleSignIn'
+        }
+        finally { Restore-EnvironmentVariable BROWSER $saved }
+    }
+}
+
+Describe 'Invoke-StsCommand' {
+    BeforeAll {
+        $Inner = Use-StsRole $RoleArn 'invoke' -Region eu-north-1 -EndpointUrl $Moto.Endpoint -AccessKey $Conn.AccessKey -SecretKey $Conn.SecretKey
+        $Names = 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE'
+        function Get-AwsVariables { $h = [ordered]@{}; foreach ($n in $Names) { $h[$n] = [Environment]::GetEnvironmentVariable($n) }; [pscustomobject]$h | ConvertTo-Json -Compress }
+    }
+    BeforeEach {
+        $script:SavedInvoke = @{}; foreach ($n in $Names) { $script:SavedInvoke[$n] = [Environment]::GetEnvironmentVariable($n) }
+        $env:AWS_PROFILE = 'my-own'; $env:AWS_ACCESS_KEY_ID = 'AKIAMYOWNKEY00000001'; $env:AWS_REGION = 'us-west-2'
+        Remove-Item env:AWS_SESSION_TOKEN, env:AWS_CREDENTIAL_EXPIRATION -ErrorAction Ignore
+        $script:Before = Get-AwsVariables
+    }
+    AfterEach { foreach ($n in $script:SavedInvoke.Keys) { Restore-EnvironmentVariable $n $script:SavedInvoke[$n] } }
+
+    It 'runs the block as the piped credentials in their region, streams its output, and restores every variable' {
+        $out = $Inner | Invoke-StsCommand {
+            "key=$env:AWS_ACCESS_KEY_ID region=$env:AWS_REGION profile=[$env:AWS_PROFILE] expires=$([bool]$env:AWS_CREDENTIAL_EXPIRATION) piped=$($_.AssumedRoleUser.Arn)"
+            (Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint).Arn
+        }
+        $out[0] | Should -Be "key=$($Inner.Credentials.AccessKeyId) region=eu-north-1 profile=[] expires=True piped=$($Inner.AssumedRoleUser.Arn)"
+        $out[1] | Should -Be $Inner.AssumedRoleUser.Arn
+        Get-AwsVariables | Should -Be $script:Before
+    }
+
+    It 'gives boto3 (a native program) the credentials and keeps its exit code' {
+        if (-not $Python) { Set-ItResult -Skipped -Because 'no Python here' }
+        $out = Invoke-StsCommand -Credential $Inner.Credentials -Region ap-south-1 {
+            & $Python -c "import os, sys; print(os.environ['AWS_ACCESS_KEY_ID'], os.environ['AWS_DEFAULT_REGION']); sys.exit(3)"
+        }
+        $LASTEXITCODE | Should -Be 3
+        $out | Should -Be "$($Inner.Credentials.AccessKeyId) ap-south-1"
+        Get-AwsVariables | Should -Be $script:Before
+    }
+
+    It 'restores when the block throws, and in order when calls nest' {
+        { $Inner | Invoke-StsCommand { throw 'deploy failed' } } | Should -Throw 'deploy failed'
+        Get-AwsVariables | Should -Be $script:Before
+        $other = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAOUTER00000000001'; SecretAccessKey = 'outer-secret'; SessionToken = 'outer-token'; Expiration = (Get-Date).AddHours(1) }
+        $seen = $other | Invoke-StsCommand {
+            $env:AWS_ACCESS_KEY_ID
+            $Inner | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID }
+            $env:AWS_ACCESS_KEY_ID
+        }
+        $seen | Should -Be 'ASIAOUTER00000000001', $Inner.Credentials.AccessKeyId, 'ASIAOUTER00000000001'
+        Get-AwsVariables | Should -Be $script:Before
+    }
+
+    It 'restores when Ctrl+C stops the block' {
+        $ps = [powershell]::Create()   # its own runspace; the environment is the process's
+        $null = $ps.AddScript("param(`$c) Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; `$c | Invoke-StsCommand { Start-Sleep -Seconds 30 }").AddArgument($Inner)
+        $async = $ps.BeginInvoke()
+        $deadline = (Get-Date).AddSeconds(10)
+        while ($env:AWS_ACCESS_KEY_ID -ne $Inner.Credentials.AccessKeyId -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $env:AWS_ACCESS_KEY_ID | Should -Be $Inner.Credentials.AccessKeyId -Because 'the block is running'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $ps.Dispose()
+        Get-AwsVariables | Should -Be $script:Before
     }
 }
 

@@ -64,6 +64,12 @@ public static class CredentialEnvironment
     /// </summary>
     public static IReadOnlyList<string> ShadowingVariables { get; } = new[] { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" };
 
+    /// <summary>Every variable <see cref="Apply"/> may set or remove.</summary>
+    public static IReadOnlyList<string> AllVariables { get; } = new[]
+    {
+        AccessKeyId, SecretAccessKey, SessionToken, SecurityToken, CredentialExpiration, Region, DefaultRegion, "AWS_PROFILE", "AWS_DEFAULT_PROFILE",
+    };
+
     /// <summary>True for the variables whose values are never shown.</summary>
     public static bool IsSecret(string name) => name == SecretAccessKey || name == SessionToken || name == SecurityToken;
 

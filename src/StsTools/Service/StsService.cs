@@ -185,6 +185,39 @@ public sealed partial class StsService : IDisposable
     }
 
     /// <summary>
+    /// Puts <paramref name="credentials"/> into the environment until the returned scope is
+    /// disposed, which restores every AWS variable (Invoke-StsCommand). Not recorded in
+    /// <see cref="EnvironmentLedger"/>: nothing of it outlives the scope.
+    /// </summary>
+    public EnvironmentScope EnterCredentialScope(Credentials credentials, string? region, IStsLog? log = null)
+    {
+        var scope = EnvironmentScope.Enter(Environment, credentials, region, name => SourceCredentialResolver.FindProfile(name)?.Region?.SystemName);
+        foreach (var change in scope.Changes) log?.Verbose(change.ToString());
+        return scope;
+    }
+
+    /// <summary>The region the call that produced <paramref name="result"/> used, if this engine made it.</summary>
+    public string? RegionOf(object? result) =>
+        result is not null && _resultRegions.TryGetValue(result, out var region) ? region.Value : null;
+
+    // Which region each credentials result came from, for Invoke-StsCommand; weak, so results
+    // are collected as usual.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrongBox> _resultRegions = new();
+
+    private sealed class StrongBox
+    {
+        public StrongBox(string value) => Value = value;
+        public string Value { get; }
+    }
+
+    private T Remember<T>(T result, string region) where T : class
+    {
+        _resultRegions.Remove(result);
+        _resultRegions.Add(result, new StrongBox(region));
+        return result;
+    }
+
+    /// <summary>
     /// Gives the environment back as it was before the module's first write (the user's AWS_PROFILE,
     /// CI keys, region), leaving variables someone else changed since; when the module wrote nothing,
     /// removes the credential variables. With <paramref name="includeRegion"/>, then removes the region ones.
@@ -230,7 +263,7 @@ public sealed partial class StsService : IDisposable
         WarnIfChained<TResult>(operation, connection, resolved, log);
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
-        return await _cache.GetOrFetchAsync(operation, key, forceRefresh,
+        var result = await _cache.GetOrFetchAsync(operation, key, forceRefresh,
             async () =>
             {
                 beforeFetch();
@@ -244,6 +277,7 @@ public sealed partial class StsService : IDisposable
                 }
                 return await ExecuteAsync(operation, target, fetchWith, log, call, map, cancellationToken).ConfigureAwait(false);
             }, log, cancellationToken, accept).ConfigureAwait(false);
+        return Remember(result, resolved.Region);
     }
 
     // The source access key id and a fingerprint of its secret (never the secret): a wrong secret
@@ -273,7 +307,9 @@ public sealed partial class StsService : IDisposable
         connection = await ThroughRoleProfileAsync(operation, connection, signed, log, cancellationToken).ConfigureAwait(false);
         var resolved = _resolver.Resolve(connection, signed);
         WarnIfChained<TResult>(operation, connection, resolved, log);
-        return await ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken).ConfigureAwait(false);
+        var result = await ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken).ConfigureAwait(false);
+        if (result is ICredentialsResponse credentialsResult) Remember<object>(credentialsResult, resolved.Region);
+        return result;
     }
 
     private async Task<TResult> ExecuteAsync<TSdk, TResult>(

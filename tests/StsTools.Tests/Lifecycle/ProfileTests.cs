@@ -78,11 +78,18 @@ public sealed class ProfileTests : IDisposable
         using var sts = new StsService(_env);
         var r = await sts.AssumeRoleFromProfileAsync("prod", new AssumeRoleRequest { TokenCode = "123456" }, new ConnectionOptionsBuilder(_proxy.Endpoint).Build());
         Assert.Equal("arn:aws:sts::123456789012:assumed-role/Prod/prod-session", r.AssumedRoleUser.Arn);
-        var sent = Assert.Single(_proxy.Requests);
+        // One MFA session for the source and device (as aws-vault), then the role with it.
+        var calls = _proxy.Requests.ToArray();
+        Assert.Equal(new[] { "GetSessionToken", "AssumeRole" }, calls.Select(c => c.Action));
+        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", calls[0].Form["SerialNumber"]);
+        Assert.Equal("123456", calls[0].Form["TokenCode"]);
+        Assert.Equal("43200", calls[0].Form["DurationSeconds"]);
+        Assert.Contains("Credential=AKIDBASEPROFILE00001/", calls[0].Headers["Authorization"]);
+        var sent = calls[1];
         Assert.Equal("ext-123", sent.Form["ExternalId"]);
         Assert.Equal("1800", sent.Form["DurationSeconds"]);
-        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", sent.Form["SerialNumber"]);
-        Assert.Contains("Credential=AKIDBASEPROFILE00001/", sent.Headers["Authorization"]);
+        Assert.False(sent.Form.ContainsKey("SerialNumber"), "the MFA session is the proof; no serial or code on AssumeRole");
+        Assert.DoesNotContain("Credential=AKIDBASEPROFILE00001/", sent.Headers["Authorization"]);
         Assert.Contains("/eu-west-1/sts/", sent.Headers["Authorization"]);
         Assert.Equal("arn:aws:iam::123456789012:mfa/alice", sts.MfaSerialOfProfile("prod"));
     }

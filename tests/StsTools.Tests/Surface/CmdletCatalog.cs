@@ -33,6 +33,8 @@ public static class CmdletCatalog
         new Entry("Test-StsCredential", null, null, None),
         new Entry("Clear-StsCache", null, null, None, CallsSts: false, WritesOutput: false),
         new Entry("Get-StsCacheOption", null, null, None, CallsSts: false),
+        new Entry("Invoke-StsCommand", null, null, None, CallsSts: false),
+        new Entry("Get-StsConsoleUrl", null, null, None, PipelinesCredentials: false),
         new Entry("Set-StsCacheOption", null, null, None, CallsSts: false),
         new Entry("Export-StsCredential", null, null, None, CallsSts: false),
         new Entry("Import-StsCredential", null, null, None, CallsSts: false),

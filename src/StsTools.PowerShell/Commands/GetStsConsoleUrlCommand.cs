@@ -1,0 +1,122 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using StsTools.Model;
+using StsTools.PowerShell.Completion;
+using StsTools.PowerShell.Transformation;
+using StsTools.Requests;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Makes a URL that signs in to the AWS console as temporary credentials (the federation endpoint's getSigninToken), and with -Open opens it.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsConsoleUrl")]
+[OutputType(typeof(ConsoleSignIn))]
+public sealed class GetStsConsoleUrlCommand : StsCmdletBase
+{
+    /// <summary>A result of Use-StsRole, Get-StsFederationToken and the like, or a credentials object (binds from the pipeline).</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Temporary credentials to sign in as (any credentials-shaped object, or a PSCredential).</summary>
+    [Parameter]
+    [CredentialsTransformation]
+    public Credentials? Credential { get; set; }
+
+    /// <summary>A console URL (https) or a service name (s3, ec2, ...) whose console home to open; default the console home.</summary>
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(ConsoleServiceCompleter))]
+    public string? Destination { get; set; }
+
+    /// <summary>The Issuer of the login URL: where the console sends the user when the session ends.</summary>
+    [Parameter]
+    public string? Issuer { get; set; }
+
+    /// <summary>The console session's length, 900 to 43200 seconds (role credentials only).</summary>
+    [Parameter]
+    [ValidateRange(900, 43200)]
+    public int SessionDurationSeconds { get; set; }
+
+    /// <summary>The federation endpoint; default the partition's (https://signin.aws.amazon.com/federation, aws-cn, aws-us-gov).</summary>
+    [Parameter]
+    public string? FederationEndpoint { get; set; }
+
+    /// <summary>Open the URL in the default browser ($env:BROWSER when set) instead of writing it.</summary>
+    [Parameter]
+    public SwitchParameter Open { get; set; }
+
+    /// <summary>With -Open, also write the result.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override Credentials? SourceCredential => Credential;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new ConsoleUrlRequest
+        {
+            Destination = Destination,
+            Issuer = Issuer,
+            SessionDurationSeconds = IsBound(nameof(SessionDurationSeconds)) ? SessionDurationSeconds : null,
+            FederationEndpoint = FederationEndpoint,
+        };
+        if (InputObject is not null)
+        {
+            if (Credential is not null)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give the credentials either on the pipeline or with -Credential, not both."),
+                    "ConflictingCredentialSources", ErrorCategory.InvalidArgument, null));
+            request.Credentials = new CredentialsTransformationAttribute().Transform(null!, InputObject) as Credentials
+                ?? throw new PSArgumentException("The piped object carries no credentials.");
+            request.Origin = OriginOf(PSObjects.Unwrap(InputObject));
+        }
+        else if (Credential is not null)
+        {
+            request.Credentials = Credential;
+        }
+        var signIn = Invoke((service, connection, log, ct) => service.GetConsoleUrlAsync(request, connection, log, ct));
+        if (signIn is null) return;
+        if (Open)
+        {
+            OpenInBrowser(signIn);
+            if (!PassThru) return;
+        }
+        WriteObject(signIn);
+    }
+
+    // The response type says what made the credentials, which decides what the endpoint accepts.
+    private static CredentialOrigin OriginOf(object? value)
+    {
+        var name = value?.GetType().Name ?? string.Empty;
+        if (name.StartsWith("AssumeRole", StringComparison.Ordinal) || name == "AssumeRootResponse") return CredentialOrigin.Role;
+        if (name == "GetFederationTokenResponse") return CredentialOrigin.FederationToken;
+        if (name == "GetSessionTokenResponse") return CredentialOrigin.SessionToken;
+        return CredentialOrigin.Unknown;
+    }
+
+    private void OpenInBrowser(ConsoleSignIn signIn)
+    {
+        // $env:BROWSER first (the Unix convention, and how tests watch what is opened); else the
+        // platform's opener. The URL is passed as an argument only, never written anywhere.
+        var browser = Environment.GetEnvironmentVariable("BROWSER");
+        var quoted = "\"" + signIn.Url + "\"";
+        var start = !string.IsNullOrEmpty(browser) ? new ProcessStartInfo(browser, quoted) { UseShellExecute = false }
+            : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new ProcessStartInfo(signIn.Url) { UseShellExecute = true }
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? new ProcessStartInfo("open", quoted) { UseShellExecute = false }
+            : new ProcessStartInfo("xdg-open", quoted) { UseShellExecute = false };
+        try
+        {
+            using var process = Process.Start(start);
+            WriteVerbose($"Opened the console sign-in for {signIn.Destination} with {(string.IsNullOrEmpty(browser) ? "the default browser" : browser)}.");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"Could not start a browser ({ex.Message}). Without -Open the URL is in the result's Url property; set $env:BROWSER to the browser to use."),
+                "BrowserNotStarted", ErrorCategory.ResourceUnavailable, signIn.Destination));
+        }
+    }
+}

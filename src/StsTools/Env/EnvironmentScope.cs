@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using StsTools.Model;
+
+namespace StsTools.Env;
+
+/// <summary>
+/// Credentials put into the environment for a while (Invoke-StsCommand): every variable it may
+/// touch is remembered first, and <see cref="Dispose"/> puts each back to its value or absence,
+/// whatever happened in between (an exception, Ctrl+C, the block changing them itself). Scopes
+/// nest: each restores what it found.
+/// </summary>
+public sealed class EnvironmentScope : IDisposable
+{
+    private readonly IEnvironmentVariables _env;
+    private readonly Dictionary<string, string?> _before = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    private EnvironmentScope(IEnvironmentVariables env) => _env = env;
+
+    /// <summary>The changes made on entering, for verbose output (no secrets).</summary>
+    public IReadOnlyList<EnvironmentChange> Changes { get; private set; } = Array.Empty<EnvironmentChange>();
+
+    /// <summary>Remembers the AWS variables, then applies <paramref name="credentials"/> (see <see cref="CredentialEnvironment.Apply"/>).</summary>
+    public static EnvironmentScope Enter(IEnvironmentVariables env, Credentials credentials, string? region, Func<string, string?>? profileRegion = null)
+    {
+        if (env is null) throw new ArgumentNullException(nameof(env));
+        var scope = new EnvironmentScope(env);
+        foreach (var name in CredentialEnvironment.AllVariables) scope._before[name] = env.Get(name);
+        try
+        {
+            scope.Changes = CredentialEnvironment.Apply(env, credentials, region, profileRegion);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+        return scope;
+    }
+
+    /// <summary>Puts every remembered variable back.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var entry in _before)
+            if (!string.Equals(_env.Get(entry.Key), entry.Value, StringComparison.Ordinal)) _env.Set(entry.Key, entry.Value);
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Connection;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.Profiles;
+using StsTools.Requests;
+
+namespace StsTools.Service;
+
+public sealed partial class StsService
+{
+    /// <summary>How long a sign-in token works, per the AWS documentation.</summary>
+    public static readonly TimeSpan SignInTokenLifetime = TimeSpan.FromMinutes(15);
+
+    // One client for the federation endpoint; time-outs are per call (a token source), not global.
+    private static readonly Lazy<HttpClient> FederationClient = new(() => new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+
+    /// <summary>
+    /// A URL that signs in to the AWS console as temporary credentials: the federation endpoint's
+    /// getSigninToken, then its Action=login URL. Everything is checked before the call; the
+    /// credentials and the sign-in token never appear in log text or errors.
+    /// </summary>
+    public async Task<ConsoleSignIn> GetConsoleUrlAsync(ConsoleUrlRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        connection ??= new ConnectionOptions();
+        var origin = request.Origin;
+        if (origin == CredentialOrigin.SessionToken)
+            throw new StsValidationException("ConsoleNeedsRoleCredentials", "Credential",
+                "The AWS federation endpoint does not accept GetSessionToken credentials. Sign in with a role's credentials (Use-StsRole ... | Get-StsConsoleUrl) or a federation token's (Get-StsFederationToken).", null);
+        if (request.SessionDurationSeconds is int duration)
+        {
+            if (origin == CredentialOrigin.FederationToken)
+                throw new StsValidationException("SessionDurationNotAllowed", "SessionDurationSeconds",
+                    "-SessionDurationSeconds applies to role credentials only: a console session from GetFederationToken credentials lasts as long as the federation token (set its -DurationSeconds instead).", duration);
+            if (duration < 900 || duration > 43200)
+                throw new StsValidationException("InvalidSessionDuration", "SessionDurationSeconds", $"SessionDurationSeconds {duration} is out of range: use 900 to 43200 seconds.", duration);
+        }
+        var region = _resolver.Resolve(connection, requireCredentials: false).Region;
+        var partition = Amazon.RegionEndpoint.GetBySystemName(region).PartitionName;
+        var (defaultEndpoint, consoleHome) = ConsolePartition(partition);
+        var endpoint = FederationEndpoint(request.FederationEndpoint ?? defaultEndpoint, connection.AllowInsecureEndpoint, log);
+        var destination = ConsoleDestination(request.Destination, consoleHome, region);
+
+        var credentials = request.Credentials;
+        if (credentials is null)
+        {
+            var through = await ThroughRoleProfileAsync("GetConsoleUrl", connection, true, log, cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(through, connection) && origin == CredentialOrigin.Unknown) origin = CredentialOrigin.Role;
+            var resolved = _resolver.Resolve(through, true);
+            var immutable = await resolved.Credentials!.GetCredentialsAsync().ConfigureAwait(false);
+            credentials = new Credentials { AccessKeyId = immutable.AccessKey, SecretAccessKey = immutable.SecretKey, SessionToken = immutable.Token ?? string.Empty };
+        }
+        if (string.IsNullOrEmpty(credentials.SessionToken))
+            throw new StsValidationException("ConsoleNeedsTemporaryCredentials", "Credential",
+                $"The console sign-in needs temporary credentials from a role (Use-StsRole) or a federation token (Get-StsFederationToken); {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)} has no session token (long-term keys cannot sign in this way).",
+                credentials.AccessKeyId);
+
+        var query = new StringBuilder("?Action=getSigninToken");
+        if (request.SessionDurationSeconds is int seconds) query.Append("&SessionDuration=").Append(seconds);
+        query.Append("&Session=").Append(Uri.EscapeDataString(SessionJson(credentials)));
+        log?.Verbose($"getSigninToken: calling {endpoint} for {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}.");
+        var token = await SignInTokenAsync(endpoint, query.ToString(), connection, cancellationToken).ConfigureAwait(false);
+
+        var url = new StringBuilder(endpoint).Append("?Action=login");
+        if (!string.IsNullOrEmpty(request.Issuer)) url.Append("&Issuer=").Append(Uri.EscapeDataString(request.Issuer!));
+        url.Append("&Destination=").Append(Uri.EscapeDataString(destination));
+        url.Append("&SigninToken=").Append(Uri.EscapeDataString(token));
+        log?.Verbose($"Console sign-in URL for {destination} made; it works for {SignInTokenLifetime.TotalMinutes:0} minutes.");
+        return new ConsoleSignIn
+        {
+            Url = url.ToString(),
+            Destination = destination,
+            Issuer = request.Issuer,
+            ValidUntil = DateTime.UtcNow + SignInTokenLifetime,
+            SessionExpiration = credentials.Expiration,
+            AccessKeyId = credentials.AccessKeyId,
+        };
+    }
+
+    // The federation endpoint and the console home of each partition (AWS documentation).
+    private static (string Federation, string Console) ConsolePartition(string? partition) => partition switch
+    {
+        "aws-cn" => ("https://signin.amazonaws.cn/federation", "https://console.amazonaws.cn/"),
+        "aws-us-gov" => ("https://signin.amazonaws-us-gov.com/federation", "https://console.amazonaws-us-gov.com/"),
+        _ => ("https://signin.aws.amazon.com/federation", "https://console.aws.amazon.com/"),
+    };
+
+    private static string FederationEndpoint(string value, bool allowInsecure, IStsLog? log)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.Query))
+            throw new StsValidationException("InvalidFederationEndpoint", "FederationEndpoint", $"'{value}' is not an absolute https URL without a query.", value);
+        if (uri.Scheme == Uri.UriSchemeHttp && !EndpointResolver.IsLoopback(uri))
+        {
+            if (!allowInsecure)
+                throw new StsValidationException("InsecureEndpoint", "FederationEndpoint",
+                    $"'{value}' is plain http to a host that is not this machine: the credentials and the sign-in token would cross the network unencrypted. Use https, or pass -AllowInsecureEndpoint if you mean it.",
+                    value, StsErrorCategory.SecurityError);
+            log?.Warning($"Calling the federation endpoint over plain http at '{value}': credentials and the sign-in token cross the network unencrypted.");
+        }
+        return value;
+    }
+
+    /// <summary>A console URL as given (https only), or a service name as that service's console home in <paramref name="region"/>.</summary>
+    internal static string ConsoleDestination(string? destination, string consoleHome, string region)
+    {
+        if (string.IsNullOrWhiteSpace(destination)) return $"{consoleHome}console/home?region={region}";
+        var d = destination!.Trim();
+        if (Uri.TryCreate(d, UriKind.Absolute, out var uri))
+        {
+            if (uri.Scheme != Uri.UriSchemeHttps)
+                throw new StsValidationException("InvalidDestination", "Destination", $"'{d}' is not an https console URL.", d);
+            return d;
+        }
+        foreach (var c in d)
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-')
+                throw new StsValidationException("InvalidDestination", "Destination",
+                    $"'{d}' is neither an https console URL nor a service name (s3, ec2, cloudformation, ...).", d);
+        return $"{consoleHome}{d}/home?region={region}";
+    }
+
+    private static string SessionJson(Credentials credentials)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("sessionId", credentials.AccessKeyId);
+            json.WriteString("sessionKey", credentials.SecretAccessKey);
+            json.WriteString("sessionToken", credentials.SessionToken);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private async Task<string> SignInTokenAsync(string endpoint, string query, ConnectionOptions connection, CancellationToken cancellationToken)
+    {
+        var timeout = _resolver.Resolve(connection, requireCredentials: false).Timeout;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await FederationClient.Value.GetAsync(endpoint + query, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StsToolsException("RequestTimedOut", StsErrorCategory.OperationTimeout,
+                $"The federation endpoint {endpoint} did not answer within {timeout.TotalSeconds:0.#} s (-TimeoutSeconds or STSMODULE_TIMEOUT_SECONDS sets the time).", endpoint);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The request URL holds the credentials: only the endpoint and the innermost reason are told.
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError, $"Could not reach the federation endpoint {endpoint}: {reason}", endpoint);
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw new StsToolsException("FederationSignInFailed", StsErrorCategory.AuthenticationError,
+                    $"The federation endpoint {endpoint} refused the credentials (HTTP {(int)response.StatusCode}): they may have expired, come from GetSessionToken, or be a role chain asked for more than an hour.",
+                    endpoint);
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("SigninToken", out var token)
+                    && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 } value)
+                    return value;
+            }
+            catch (JsonException)
+            {
+            }
+            throw new StsToolsException("UnexpectedResponse", StsErrorCategory.ProtocolError,
+                $"The federation endpoint {endpoint} answered HTTP {(int)response.StatusCode} without a SigninToken.", endpoint);
+        }
+    }
+}
