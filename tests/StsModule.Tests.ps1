@@ -44,8 +44,8 @@ Describe 'The module' {
     It 'exports exactly the cmdlets of the manifest' {
         $names = (Get-Command -Module StsModule).Name | Sort-Object
         $names | Should -Be @('Clear-StsCache', 'Clear-StsEnvironment', 'ConvertFrom-StsAuthorizationMessage', 'Export-StsCredential',
-            'Get-StsAccessKeyInfo', 'Get-StsCacheOption', 'Get-StsCallerIdentity', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
-            'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Set-StsCacheOption', 'Set-StsEnvironment',
+            'Get-StsAccessKeyInfo', 'Get-StsCacheOption', 'Get-StsCallerIdentity', 'Get-StsConsoleUrl', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
+            'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Invoke-StsCommand', 'Set-StsCacheOption', 'Set-StsEnvironment',
             'Set-StsProfile', 'Test-StsCredential', 'Use-StsRole', 'Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
     }
 
@@ -67,7 +67,7 @@ Describe 'The module' {
     It 'gives every STS cmdlet the common connection parameters' {
         # Evaluated at run time: -ForEach data would be computed before BeforeAll imports the module.
         $stsCmdlets = @(Get-Command -Module StsModule | Where-Object { $_.Parameters.ContainsKey('Credential') })
-        $stsCmdlets.Count | Should -Be 12
+        $stsCmdlets.Count | Should -Be 13
         foreach ($cmdlet in $stsCmdlets) {
             foreach ($parameter in 'Region', 'ProfileName', 'AccessKey', 'SecretKey', 'SessionToken', 'EndpointUrl', 'TimeoutSeconds') {
                 $cmdlet.Parameters.Keys | Should -Contain $parameter -Because "$($cmdlet.Name) calls STS"
@@ -366,13 +366,13 @@ Describe 'Invoke-StsCommand' {
     BeforeAll {
         $Inner = Use-StsRole $RoleArn 'invoke' -Region eu-north-1 -EndpointUrl $Moto.Endpoint -AccessKey $Conn.AccessKey -SecretKey $Conn.SecretKey
         $Names = 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE'
-        function Get-AwsVariables { $h = [ordered]@{}; foreach ($n in $Names) { $h[$n] = [Environment]::GetEnvironmentVariable($n) }; [pscustomobject]$h | ConvertTo-Json -Compress }
+        function Get-AwsVariable { $h = [ordered]@{}; foreach ($n in $Names) { $h[$n] = [Environment]::GetEnvironmentVariable($n) }; [pscustomobject]$h | ConvertTo-Json -Compress }
     }
     BeforeEach {
         $script:SavedInvoke = @{}; foreach ($n in $Names) { $script:SavedInvoke[$n] = [Environment]::GetEnvironmentVariable($n) }
         $env:AWS_PROFILE = 'my-own'; $env:AWS_ACCESS_KEY_ID = 'AKIAMYOWNKEY00000001'; $env:AWS_REGION = 'us-west-2'
-        Remove-Item env:AWS_SESSION_TOKEN, env:AWS_CREDENTIAL_EXPIRATION -ErrorAction Ignore
-        $script:Before = Get-AwsVariables
+        Remove-Item -Path 'env:AWS_SESSION_TOKEN', 'env:AWS_CREDENTIAL_EXPIRATION' -ErrorAction Ignore
+        $script:Before = Get-AwsVariable
     }
     AfterEach { foreach ($n in $script:SavedInvoke.Keys) { Restore-EnvironmentVariable $n $script:SavedInvoke[$n] } }
 
@@ -383,7 +383,7 @@ Describe 'Invoke-StsCommand' {
         }
         $out[0] | Should -Be "key=$($Inner.Credentials.AccessKeyId) region=eu-north-1 profile=[] expires=True piped=$($Inner.AssumedRoleUser.Arn)"
         $out[1] | Should -Be $Inner.AssumedRoleUser.Arn
-        Get-AwsVariables | Should -Be $script:Before
+        Get-AwsVariable | Should -Be $script:Before
     }
 
     It 'gives boto3 (a native program) the credentials and keeps its exit code' {
@@ -393,12 +393,12 @@ Describe 'Invoke-StsCommand' {
         }
         $LASTEXITCODE | Should -Be 3
         $out | Should -Be "$($Inner.Credentials.AccessKeyId) ap-south-1"
-        Get-AwsVariables | Should -Be $script:Before
+        Get-AwsVariable | Should -Be $script:Before
     }
 
     It 'restores when the block throws, and in order when calls nest' {
         { $Inner | Invoke-StsCommand { throw 'deploy failed' } } | Should -Throw 'deploy failed'
-        Get-AwsVariables | Should -Be $script:Before
+        Get-AwsVariable | Should -Be $script:Before
         $other = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAOUTER00000000001'; SecretAccessKey = 'outer-secret'; SessionToken = 'outer-token'; Expiration = (Get-Date).AddHours(1) }
         $seen = $other | Invoke-StsCommand {
             $env:AWS_ACCESS_KEY_ID
@@ -406,7 +406,7 @@ Describe 'Invoke-StsCommand' {
             $env:AWS_ACCESS_KEY_ID
         }
         $seen | Should -Be 'ASIAOUTER00000000001', $Inner.Credentials.AccessKeyId, 'ASIAOUTER00000000001'
-        Get-AwsVariables | Should -Be $script:Before
+        Get-AwsVariable | Should -Be $script:Before
     }
 
     It 'restores when Ctrl+C stops the block' {
@@ -420,7 +420,7 @@ Describe 'Invoke-StsCommand' {
         $ps.Stop()
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
         $ps.Dispose()
-        Get-AwsVariables | Should -Be $script:Before
+        Get-AwsVariable | Should -Be $script:Before
     }
 }
 
@@ -820,6 +820,17 @@ foreach (`$p in 'mfa-audit', 'mfa-role', 'mfa-audit') {
         $mfa = Get-StsSessionToken -ProfileName base -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -EndpointUrl $Moto.Endpoint
         ($mfa.Credentials.Expiration - (Get-Date)).TotalMinutes | Should -BeGreaterThan 50
         ($mfa.Credentials.Expiration - (Get-Date)).TotalMinutes | Should -BeLessOrEqual 60
+    }
+
+    It 'shares that MFA session with later processes through the disk cache: no code for another role' {
+        $dir = Join-Path $Sandbox 'mfa-disk-cache'
+        $setup = "`$env:AWS_CONFIG_FILE = '$env:AWS_CONFIG_FILE'; `$env:AWS_SHARED_CREDENTIALS_FILE = '$env:AWS_SHARED_CREDENTIALS_FILE'; `$env:AWS_EC2_METADATA_DISABLED = 'true'; " +
+            "`$env:STSMODULE_DISK_CACHE = '1'; `$env:STSMODULE_CACHE_DIR = '$dir'; Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'"
+        $first = Invoke-FreshPwsh "$setup; (Use-StsRole -ProfileName mfa-audit -TokenCode 123456 -EndpointUrl '$($Moto.Endpoint)').AssumedRoleUser.Arn"
+        $first | Should -BeLike 'arn:aws:sts::210987654321:assumed-role/Audit/*'
+        # A new -NonInteractive process, another role, no code: the MFA session comes from the disk.
+        $second = Invoke-FreshPwsh "$setup; try { (Use-StsRole -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)').AssumedRoleUser.Arn } catch { `$_.FullyQualifiedErrorId }"
+        $second | Should -BeLike 'arn:aws:sts::123456789012:assumed-role/MfaRole/*'
     }
 
     It 'says that GetSessionToken needs an IAM user''s keys when given a role profile, before any call' {

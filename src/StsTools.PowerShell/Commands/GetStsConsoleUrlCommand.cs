@@ -22,6 +22,7 @@ public sealed class GetStsConsoleUrlCommand : StsCmdletBase
 
     /// <summary>Temporary credentials to sign in as (any credentials-shaped object, or a PSCredential).</summary>
     [Parameter]
+    [Alias("Credentials")]
     [CredentialsTransformation]
     public Credentials? Credential { get; set; }
 
