@@ -424,6 +424,101 @@ Describe 'Invoke-StsCommand' {
     }
 }
 
+Describe 'PowerShell error and -WhatIf semantics' {
+    It 'writes a non-terminating error per bad key and goes on with the next' {
+        $results = 'AKIAIOSFODNN7EXAMPLE', 'not-a-key', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo @Conn -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($results).Count | Should -Be 2
+        $results.AccessKeyId | Should -Be 'AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE'
+        @($failed).Count | Should -Be 1
+        "$($failed[0].FullyQualifiedErrorId)" | Should -Match 'InvalidAccessKeyId|ParameterArgumentTransformationError'
+    }
+
+    It 'decodes the good messages and reports the bad one without stopping' {
+        $at = @{ EndpointUrl = $Documented.Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'x' }
+        $out = 'EXAMPLE-encoded-authorization-message-0123456789', 'EXAMPLE-not-a-real-message-0000000000', 'EXAMPLE-encoded-authorization-message-0123456789' |
+            ConvertFrom-StsAuthorizationMessage @at -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($out).Count | Should -Be 2
+        @($failed).Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAuthorizationMessageException,*'
+    }
+
+    It 'imports the readable files and reports the others' {
+        $good = Join-Path $Sandbox 'good-import.json'
+        [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAGOODIMPORT000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Export-StsCredential -Path $good
+        $bad = Join-Path $Sandbox 'bad-import.json'
+        Set-Content -Path $bad -Value '{ not json'
+        $out = $bad, (Join-Path $Sandbox 'missing-import.json'), $good | Import-StsCredential -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($out).AccessKeyId | Should -Be 'ASIAGOODIMPORT000001'
+        @($failed).Count | Should -Be 2
+    }
+
+    It 'still stops at once when no item can succeed (no usable endpoint)' {
+        $err = { 'AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo -EndpointUrl 'http://127.0.0.1:9' -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -TimeoutSeconds 2 -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'EndpointConnectionFailed,*'
+    }
+
+    It '-WhatIf on <Name> makes no call, asks for no code and changes nothing' -ForEach @(
+        @{ Name = 'Use-StsRole'; Call = { Use-StsRole 'arn:aws:iam::123456789012:role/X' 'whatif-call' -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -SetEnvironment -WhatIf @at } }
+        @{ Name = 'Use-StsRole -ProfileName'; Call = { Use-StsRole -ProfileName mfa-role -WhatIf -EndpointUrl $at.EndpointUrl } }
+        @{ Name = 'Get-StsSessionToken'; Call = { Get-StsSessionToken -SerialNumber 'arn:aws:iam::123456789012:mfa/alice' -Force -WhatIf @at } }
+        @{ Name = 'Get-StsFederationToken'; Call = { Get-StsFederationToken whatif-user -SetEnvironment -WhatIf @at } }
+        @{ Name = 'Use-StsRoot'; Call = { Use-StsRoot 111122223333 IAMAuditRootUserCredentials -WhatIf @at } }
+        @{ Name = 'Get-StsDelegatedAccessToken'; Call = { Get-StsDelegatedAccessToken -TradeInToken 'some-trade-in-token' -WhatIf @at } }
+    ) {
+        $silent = Start-SilentListener
+        try {
+            $at = @{ EndpointUrl = "http://127.0.0.1:$($silent.Port)"; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'x' }
+            $keyBefore = $env:AWS_ACCESS_KEY_ID
+            $out = & $Call 6>&1
+            @($out | Where-Object { $_ -isnot [Management.Automation.InformationRecord] }).Count | Should -Be 0
+            Start-Sleep -Milliseconds 200
+            Get-PendingConnectionCount $silent | Should -Be 0 -Because 'nothing may reach STS under -WhatIf'
+            $env:AWS_ACCESS_KEY_ID | Should -Be $keyBefore
+        }
+        finally { $silent.Listener.Stop() }
+    }
+}
+
+Describe 'Long waits: live messages, progress and Ctrl+C' {
+    It 'shows the wait for the credentials-file lock as it happens, and Ctrl+C stops it' {
+        $locks = Join-Path (Split-Path $env:AWS_SHARED_CREDENTIALS_FILE) 'ststools/locks'
+        $null = New-Item -ItemType Directory -Force -Path $locks
+        $holder = [IO.File]::Open((Join-Path $locks ((Split-Path -Leaf $env:AWS_SHARED_CREDENTIALS_FILE) + '.lock')), 'OpenOrCreate', 'ReadWrite', 'None')
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIALOCKWAIT00000001'; SecretAccessKey = 's'; SessionToken = 't' } | Set-StsProfile lock-wait -Verbose")
+            $null = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(15)
+            while ($ps.Streams.Progress.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $ps.Streams.Progress.Count | Should -BeGreaterThan 0 -Because 'a wait over a second shows Write-Progress'
+            $ps.Streams.Progress[0].StatusDescription | Should -BeLike '*Another process holds*'
+            ($ps.Streams.Verbose.Message -join "`n") | Should -BeLike '*Waiting for*' -Because 'verbose text arrives while the wait goes on'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.Dispose()
+        }
+        finally { $holder.Dispose() }
+        Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw -ErrorAction SilentlyContinue | Should -Not -BeLike '*lock-wait*'
+    }
+
+    It 'stops Test-StsCredential -Remote against an endpoint that never answers' {
+        $silent = Start-SilentListener
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; Test-StsCredential -Remote -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -EndpointUrl '$($silent.Endpoint)' -Region us-east-1 -TimeoutSeconds 60")
+            $null = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(15)
+            while (-not $silent.Listener.Pending() -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.Dispose()
+        }
+        finally { $silent.Listener.Stop() }
+    }
+}
+
 Describe 'Get-StsSessionToken' {
     It 'returns credentials for the requested duration' {
         $s = Get-StsSessionToken 7200 -Force @Conn

@@ -12,34 +12,70 @@ namespace StsTools.PowerShell;
 /// For cmdlets that work on this machine only (cache, files, environment, regions): no
 /// connection parameters, the same engine instance, the same ErrorRecords.
 /// </summary>
-public abstract class LocalCmdletBase : PSCmdlet
+public abstract class LocalCmdletBase : PSCmdlet, IDisposable
 {
     /// <summary>The engine instance shared by all commands of the session.</summary>
     private protected static StsService Service => StsService.Shared;
 
+    private readonly CancellationTokenSource _stopping = new();
+
     /// <summary>Runs an engine step, writing its log and turning failures into terminating ErrorRecords.</summary>
     private protected T? Run<T>(Func<IStsLog, T> step)
     {
-        var log = new BufferedLog();
         try
         {
-            return step(log);
+            return EngineCall.RunHere(this, log => step(log));
         }
         catch (StsToolsException ex)
         {
-            Flush(log);
             ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return default;
         }
-        finally
+    }
+
+    /// <summary>
+    /// Like <see cref="Run{T}"/>, for a cmdlet whose pipeline input is what it works on (a file to
+    /// import): a failure is a non-terminating error for this item, and the next item goes on.
+    /// </summary>
+    private protected T? RunForItem<T>(Func<IStsLog, T> step)
+    {
+        try
         {
-            Flush(log);
+            return EngineCall.RunHere(this, log => step(log));
+        }
+        catch (StsToolsException ex)
+        {
+            WriteError(ErrorRecords.From(ex, MyInvocation));
+            return default;
         }
     }
 
-    /// <summary>Runs an asynchronous engine step to completion on a worker task.</summary>
-    private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step) =>
-        Run(log => Task.Run(() => step(log, CancellationToken.None)).GetAwaiter().GetResult());
+    /// <summary>
+    /// Runs an asynchronous engine step (a file-lock wait) on a worker task: its messages and
+    /// progress are written as they come, and Ctrl+C cancels it.
+    /// </summary>
+    private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step)
+    {
+        try
+        {
+            return EngineCall.Run(this, log => step(log, _stopping.Token));
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return default;
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+            return default;
+        }
+    }
+
+    /// <summary>Ctrl+C: cancels the wait in flight.</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     /// <summary>
     /// Warns when <paramref name="credentials"/> have already expired: importing or setting them works,
@@ -56,17 +92,4 @@ public abstract class LocalCmdletBase : PSCmdlet
 
     /// <summary>A file system path as the user meant it: relative to the current PowerShell location, ~ expanded; other providers' paths refused.</summary>
     protected string ResolvePath(string path, string parameterName = "Path") => FileSystemPaths.Resolve(this, path, parameterName);
-
-    private void Flush(BufferedLog log)
-    {
-        while (log.TryTake(out var kind, out var text))
-        {
-            switch (kind)
-            {
-                case LogKind.Verbose: WriteVerbose(text); break;
-                case LogKind.Warning: WriteWarning(text); break;
-                default: WriteDebug(text); break;
-            }
-        }
-    }
 }

@@ -17,8 +17,8 @@ namespace StsTools.PowerShell;
 
 /// <summary>
 /// The parameters every StsModule cmdlet shares (where to call STS and as whom) and the one way
-/// they call the engine: on a worker task, cancellable with Ctrl+C, engine messages written
-/// afterwards on the pipeline thread, failures thrown as terminating ErrorRecords (a failed
+/// they call the engine (<see cref="EngineCall"/>): on a worker task, cancellable with Ctrl+C, engine
+/// messages written on the pipeline thread as they come, failures thrown as terminating ErrorRecords (a failed
 /// credential call must stop a runbook, not let it carry on as the previous identity).
 /// </summary>
 public abstract class StsCmdletBase : PSCmdlet, IDisposable
@@ -113,6 +113,45 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// For cmdlets whose pipeline input is what they work on (a key id, an encoded message): a
+    /// failure that belongs to this item (its value was refused, or STS answered about it) is a
+    /// non-terminating error, so <c>$keys | Get-StsAccessKeyInfo -ErrorAction SilentlyContinue</c>
+    /// goes on with the next item. A failure every item would share (no credentials, an endpoint
+    /// that does not answer, credentials STS rejects) stays terminating. Returns null after an error.
+    /// </summary>
+    private protected T? InvokeForItem<T>(string subjectParameter, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    {
+        try
+        {
+            return Run(call);
+        }
+        catch (StsToolsException ex) when (BelongsToItem(ex, subjectParameter))
+        {
+            WriteError(ErrorRecords.From(ex, MyInvocation));
+            return null;
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+            return null;
+        }
+    }
+
+    // STS error codes that say something about the caller, not about the item asked about.
+    private static readonly HashSet<string> CallerErrorCodes = new(StringComparer.Ordinal)
+    {
+        "AccessDenied", "AccessDeniedException", "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId",
+        "MissingAuthenticationToken", "RegionDisabledException", "SignatureDoesNotMatch", "UnrecognizedClientException", "Throttling", "ThrottlingException",
+    };
+
+    private static bool BelongsToItem(StsToolsException ex, string subjectParameter) => ex switch
+    {
+        StsValidationException validation => validation.ParameterName == subjectParameter,
+        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerErrorCodes.Contains(service.ErrorId),
+        _ => false,
+    };
+
+    /// <summary>
     /// Like the engine-call Invoke, but when the call needs an MFA code that was not given (and
     /// no cached session could serve it), asks for the code at the prompt once and tries again.
     /// Non-interactive sessions get the usual error.
@@ -137,23 +176,17 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Runs the call on a worker task; engine failures propagate as <see cref="StsToolsException"/>.</summary>
-    private T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    /// <summary>Runs the call on a worker task, its messages written as they come; engine failures propagate as <see cref="StsToolsException"/>.</summary>
+    private protected T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
-        var log = new BufferedLog();
         try
         {
             var connection = Connection;
-            var task = Task.Run(() => call(Service, connection, log, _stopping.Token));
-            return task.GetAwaiter().GetResult();
+            return EngineCall.Run<T?>(this, log => call(Service, connection, log, _stopping.Token)!);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             return null;
-        }
-        finally
-        {
-            Flush(log);
         }
     }
 
@@ -215,33 +248,26 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     protected static List<PolicyDescriptorType> Policies(string[]? arns) =>
         (arns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList();
 
+    // ShouldCall asked about the call and the environment write together.
+    private bool _callConfirmed;
+
+    /// <summary>
+    /// ShouldProcess for the STS call itself (and the environment write with -SetEnvironment), asked
+    /// before anything happens: under -WhatIf there is no call, no MFA prompt and no change, and
+    /// -Confirm asks once for both.
+    /// </summary>
+    protected bool ShouldCall(string operation, string target, bool setEnvironment)
+    {
+        var action = setEnvironment ? $"{operation}, then set this session's AWS_* environment variables to the credentials" : operation;
+        _callConfirmed = ShouldProcess(target, action);
+        return _callConfirmed;
+    }
+
     /// <summary>With -SetEnvironment: puts the credentials into this session's AWS_* variables.</summary>
     protected void ApplyEnvironment(Credentials credentials, string description)
     {
-        if (!ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
-        var log = new BufferedLog();
-        try
-        {
-            Service.SetEnvironment(credentials, Region, log, description);
-        }
-        finally
-        {
-            Flush(log);
-        }
-    }
-
-    /// <summary>Writes buffered engine messages on the pipeline thread.</summary>
-    private protected void Flush(BufferedLog log)
-    {
-        while (log.TryTake(out var kind, out var text))
-        {
-            switch (kind)
-            {
-                case LogKind.Verbose: WriteVerbose(text); break;
-                case LogKind.Warning: WriteWarning(text); break;
-                default: WriteDebug(text); break;
-            }
-        }
+        if (!_callConfirmed && !ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
+        EngineCall.RunHere(this, log => Service.SetEnvironment(credentials, Region, log, description));
     }
 
     /// <summary>Ctrl+C: cancels the call in flight.</summary>

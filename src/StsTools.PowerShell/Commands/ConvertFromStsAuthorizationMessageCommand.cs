@@ -25,7 +25,7 @@ public sealed class ConvertFromStsAuthorizationMessageCommand : SubjectPipelineC
     protected override void ProcessRecord()
     {
         var encoded = AuthorizationMessages.Extract(EncodedMessage);
-        var response = Invoke((service, connection, log, ct) => service.DecodeAuthorizationMessageAsync(encoded, connection, log, ct));
+        var response = InvokeForItem(nameof(EncodedMessage), (service, connection, log, ct) => service.DecodeAuthorizationMessageAsync(encoded, connection, log, ct));
         if (response is null) return;
         if (!AsObject)
         {

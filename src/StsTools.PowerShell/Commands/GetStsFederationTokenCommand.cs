@@ -46,6 +46,7 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ShouldCall("GetFederationToken", $"federated user '{Name}'", SetEnvironment)) return;
         var request = new GetFederationTokenRequest
         {
             Name = Name,

@@ -39,6 +39,7 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ShouldCall(SerialNumber is null ? "GetSessionToken" : $"GetSessionToken with MFA device {SerialNumber}", "the source credentials", SetEnvironment)) return;
         var request = new GetSessionTokenRequest
         {
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,

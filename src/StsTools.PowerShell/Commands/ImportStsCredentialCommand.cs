@@ -20,7 +20,7 @@ public sealed class ImportStsCredentialCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         var full = ResolvePath(Path);
-        var credentials = Run(_ => CredentialFile.Load(full));
+        var credentials = RunForItem(_ => CredentialFile.Load(full));
         if (credentials is null) return;
         WarnIfExpired(credentials, $"in {full}");
         WriteObject(credentials);

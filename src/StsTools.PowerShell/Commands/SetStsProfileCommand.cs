@@ -58,7 +58,8 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
         if (!ShouldProcess(path, $"Write profile [{ProfileName}] with {InputObject}")) return;
         if (Force && Run(_ => CredentialsFileWriter.WouldReplaceLongTermKeys(ProfileName, InputObject, Service.Environment)) && !ConfirmReplacingLongTermKeys(path)) return;
         WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
-        var written = RunAsync((_, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force));
+        var written = RunAsync((log, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force, log: log));
+        if (written is null) return; // stopped
         WriteVerbose($"Wrote profile [{ProfileName}] to {written} (owner-only).");
     }
 }

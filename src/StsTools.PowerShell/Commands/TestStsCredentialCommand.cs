@@ -80,7 +80,9 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
     {
         try
         {
-            var identity = System.Threading.Tasks.Task.Run(() => Service.GetCallerIdentityAsync(connection)).GetAwaiter().GetResult();
+            // The one engine path: live messages, and Ctrl+C stops a call to an endpoint that does not answer.
+            var identity = Run((service, _, log, ct) => service.GetCallerIdentityAsync(connection, log, ct));
+            if (identity is null) return; // stopped
             WriteVerbose($"STS accepts {what} as {identity.Arn}.");
             WriteObject(true);
         }

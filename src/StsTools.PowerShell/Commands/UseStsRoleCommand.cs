@@ -99,6 +99,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         var roleArn = ParameterSetName == ByAccountAndRoleName
             ? Invoke(() => Service.RoleArnFor(AccountId, RoleName, Connection))
             : RoleArn;
+        if (!ShouldCall($"AssumeRole as session '{RoleSessionName ?? "StsModule-<user>"}'", roleArn ?? $"the role of profile '{ProfileName}'", SetEnvironment)) return;
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn ?? string.Empty,

@@ -59,6 +59,7 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ShouldCall("AssumeRoleWithSAML", RoleArn, SetEnvironment)) return;
         WarnUnsigned("AssumeRoleWithSAML");
         var assertion = ParameterSetName == AssertionFileSet
             ? Invoke(() => SamlAssertions.ReadFile(FileSystemPaths.Resolve(this, SamlAssertionFile, nameof(SamlAssertionFile))))

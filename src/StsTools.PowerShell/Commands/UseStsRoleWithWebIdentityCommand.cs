@@ -57,6 +57,7 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ShouldCall("AssumeRoleWithWebIdentity", RoleArn ?? "the role in AWS_ROLE_ARN", SetEnvironment)) return;
         WarnUnsigned("AssumeRoleWithWebIdentity");
         var request = new AssumeRoleWithWebIdentityRequest
         {

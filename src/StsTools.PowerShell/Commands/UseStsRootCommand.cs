@@ -37,6 +37,7 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ShouldCall($"AssumeRoot for task policy {TaskPolicyArn}", TargetPrincipal, SetEnvironment)) return;
         var request = new AssumeRootRequest
         {
             TargetPrincipal = TargetPrincipal,

@@ -109,7 +109,7 @@ internal sealed class CredentialCache
         // Never the configured folder itself: a folder of the module's own inside it, checked.
         var directory = PrivateDirectory.Ensure(Options.Directory, EntriesFolder);
         var entryPath = Path.Combine(directory, hash + ".json");
-        using (await FileLock.AcquireAsync(Path.Combine(directory, hash + ".lock"), Options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        using (await FileLock.AcquireAsync(Path.Combine(directory, hash + ".lock"), Options.LockTimeout, cancellationToken, log).ConfigureAwait(false))
         {
             if (!force && TryRead<T>(entryPath, operation, hash, out var cached) && Fresh(cached) && (accept is null || accept(cached)))
             {

@@ -26,7 +26,8 @@ public static class CredentialsFileWriter
     /// session token): without it that is <c>ProfileHoldsLongTermKeys</c>, as the keys would be lost
     /// and every role profile that uses them as source_profile would break within the hour.
     /// </param>
-    public static async Task<string> SetProfileAsync(string profile, Credentials credentials, IEnvironmentVariables env, CancellationToken cancellationToken = default, bool replaceLongTermKeys = false)
+    /// <param name="log">Hears about a wait for the lock (verbose and progress).</param>
+    public static async Task<string> SetProfileAsync(string profile, Credentials credentials, IEnvironmentVariables env, CancellationToken cancellationToken = default, bool replaceLongTermKeys = false, Service.IStsLog? log = null)
     {
         if (string.IsNullOrWhiteSpace(profile) || profile.IndexOfAny(new[] { '[', ']', '\r', '\n' }) >= 0)
             throw new StsValidationException("InvalidProfileName", "ProfileName", $"'{profile}' cannot be a profile name.", profile);
@@ -35,7 +36,7 @@ public static class CredentialsFileWriter
         var path = SharedFiles.CredentialsPath(env);
         CredentialValues.Check(credentials, $"written to '{path}'");
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
-        using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
+        using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken, log).ConfigureAwait(false))
         {
             var document = IniDocument.Load(path);
             if (!replaceLongTermKeys && document.Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials.AccessKeyId)

@@ -14,6 +14,12 @@ public interface IStsLog
 
     /// <summary>Something the user should know although the call goes ahead (an unencrypted endpoint they allowed).</summary>
     void Warning(string message);
+
+    /// <summary>
+    /// A wait longer than about a second (a file lock another process holds), as it goes;
+    /// <paramref name="completed"/> ends it. The cmdlets show it with Write-Progress.
+    /// </summary>
+    void Progress(string activity, string status, bool completed = false);
 }
 
 /// <summary>Discards everything.</summary>
@@ -30,4 +36,7 @@ public sealed class NullStsLog : IStsLog
 
     /// <inheritdoc />
     public void Warning(string message) { }
+
+    /// <inheritdoc />
+    public void Progress(string activity, string status, bool completed = false) { }
 }

@@ -158,6 +158,8 @@ public sealed class ResolutionOrderTests : IDisposable
 
 internal sealed class ListLog : IStsLog
 {
+    public void Progress(string activity, string status, bool completed = false) { }
+
     public List<string> Lines { get; } = new();
     public void Verbose(string message) { lock (Lines) Lines.Add(message); }
     public void Debug(string message) { lock (Lines) Lines.Add(message); }

@@ -1,0 +1,66 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace StsTools.PowerShell.Internal;
+
+/// <summary>
+/// The one way a cmdlet runs engine work: on a worker task, cancellable with Ctrl+C, its messages
+/// written on the pipeline thread as they come (verbose, debug, warnings, and Write-Progress for
+/// waits longer than about a second).
+/// </summary>
+internal static class EngineCall
+{
+    private const int ProgressId = 0x5175; // one progress bar per command
+
+    /// <summary>Runs <paramref name="work"/> to completion while writing its log; rethrows its failure.</summary>
+    public static T Run<T>(Cmdlet cmdlet, Func<BufferedLog, Task<T>> work)
+    {
+        using var log = new BufferedLog();
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                return await work(log).ConfigureAwait(false);
+            }
+            finally
+            {
+                log.Complete();
+            }
+        });
+        foreach (var entry in log.Consume()) Write(cmdlet, entry);
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs synchronous engine work on the pipeline thread, then writes its log.</summary>
+    public static T RunHere<T>(Cmdlet cmdlet, Func<BufferedLog, T> work)
+    {
+        using var log = new BufferedLog();
+        try
+        {
+            return work(log);
+        }
+        finally
+        {
+            log.Complete();
+            while (log.TryTake(out var entry)) Write(cmdlet, entry);
+        }
+    }
+
+    private static void Write(Cmdlet cmdlet, LogEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case LogKind.Verbose: cmdlet.WriteVerbose(entry.Text); break;
+            case LogKind.Warning: cmdlet.WriteWarning(entry.Text); break;
+            case LogKind.Progress:
+                cmdlet.WriteProgress(new ProgressRecord(ProgressId, entry.Activity ?? "StsModule", entry.Text));
+                break;
+            case LogKind.ProgressCompleted:
+                cmdlet.WriteProgress(new ProgressRecord(ProgressId, entry.Activity ?? "StsModule", entry.Text) { RecordType = ProgressRecordType.Completed });
+                break;
+            default: cmdlet.WriteDebug(entry.Text); break;
+        }
+    }
+}
