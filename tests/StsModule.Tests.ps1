@@ -126,7 +126,7 @@ Describe 'Use-StsRole' {
     It 'rejects <Case> before calling STS with error id <ErrorId>' -ForEach @(
         @{ Case = 'a malformed ARN'; Splat = @{ RoleArn = 'not-an-arn' }; ErrorId = 'InvalidRoleArn' }
         @{ Case = 'a short session name'; Splat = @{ RoleSessionName = 'x' }; ErrorId = 'InvalidRoleSessionName' }
-        @{ Case = 'a too long duration'; Splat = @{ DurationSeconds = 50000 }; ErrorId = 'DurationOutOfRange' }
+        @{ Case = 'a too long duration'; Splat = @{ DurationSeconds = 50000 }; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData' }
         @{ Case = 'a five-digit MFA code'; Splat = @{ SerialNumber = 'arn:aws:iam::123456789012:mfa/bob'; TokenCode = '12345' }; ErrorId = 'InvalidTokenCode' }
         @{ Case = 'a bad external id'; Splat = @{ ExternalId = 'has space' }; ErrorId = 'InvalidExternalId' }
         @{ Case = '51 tags'; Splat = @{ Tags = (1..51 | ForEach-Object { "k$_=v" }) }; ErrorId = 'TooManyTags' }
@@ -136,7 +136,8 @@ Describe 'Use-StsRole' {
         $params['EndpointUrl'] = 'http://127.0.0.1:9'   # nothing listens there: a network call would fail differently
         $err = { Use-StsRole @params } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
-        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        # A range the binder checks ([ValidateRange]) is PowerShell's own InvalidData error.
+        $err.CategoryInfo.Category | Should -Be $(if ($Category) { $Category } else { 'InvalidArgument' })
     }
 
     It 'reports an unreachable endpoint as a connection error' {
@@ -526,9 +527,29 @@ Describe 'Get-StsSessionToken' {
         $s.Credentials.Expiration | Should -BeGreaterThan ((Get-Date).AddMinutes(110))
     }
 
-    It 'rejects <Seconds> seconds' -ForEach @(@{ Seconds = 899 }, @{ Seconds = 129601 }) {
+    It 'rejects <Seconds> seconds at binding, showing the range' -ForEach @(@{ Seconds = 899 }, @{ Seconds = 129601 }) {
         $err = { Get-StsSessionToken -DurationSeconds $Seconds @Conn } | Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -BeLike 'DurationOutOfRange,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $err.Exception.Message | Should -Match '\b(900|129600)\b'
+    }
+
+    It 'keeps the engine''s DurationOutOfRange for a duration_seconds that comes from a role profile' {
+        $config = Join-Path $Sandbox 'config-duration'
+        Set-Content -Path $config -Value "[profile long]`nrole_arn = $RoleArn`nsource_profile = long`nduration_seconds = 99999`naws_access_key_id = AKIDSTSTOOLSPESTER01`naws_secret_access_key = x`n"
+        $out = Invoke-FreshPwsh "`$env:AWS_CONFIG_FILE = '$config'; `$env:AWS_EC2_METADATA_DISABLED = 'true'; Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; try { Use-StsRole -ProfileName long -EndpointUrl 'http://127.0.0.1:9' } catch { `$_.FullyQualifiedErrorId }"
+        $out | Should -BeLike 'DurationOutOfRange,*'
+    }
+
+    It 'names list parameters in the singular, with the STS field names as aliases' {
+        foreach ($pair in @(@('Use-StsRole', 'Tag', 'Tags'), @('Use-StsRole', 'PolicyArn', 'PolicyArns'), @('Use-StsRole', 'TransitiveTagKey', 'TransitiveTagKeys'),
+                @('Use-StsRole', 'ProvidedContext', 'ProvidedContexts'), @('Get-StsFederationToken', 'Tag', 'Tags'), @('Use-StsRoleWithSaml', 'PolicyArn', 'PolicyArns'))) {
+            (Get-Command $pair[0]).Parameters[$pair[1]].Aliases | Should -Contain $pair[2]
+        }
+        (Use-StsRole $RoleArn 'singular-names' -Tag @{ Team = 'a' } -PolicyArn 'arn:aws:iam::aws:policy/ReadOnlyAccess' @Conn).AssumedRoleUser.Arn | Should -BeLike '*/singular-names'
+        $set = (Get-Command Get-StsWebIdentityToken).Parameters['SigningAlgorithm'].Attributes | Where-Object { $_ -is [ValidateSet] }
+        $set.ValidValues | Should -Be 'RS256', 'ES384'
+        $line = 'Get-StsWebIdentityToken -SigningAlgorithm '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'RS256', 'ES384'
     }
 
     It 'requires the MFA code with the serial number when it cannot prompt' {
@@ -683,7 +704,7 @@ Describe 'The operations moto lacks' {
         $r.WebIdentityToken | Should -Match '^eyJ'
         ($r | Out-String) | Should -Not -BeLike "*$($r.WebIdentityToken)*"
         $err = { Get-StsWebIdentityToken -Audience x -SigningAlgorithm HS256 @Doc } | Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidSigningAlgorithm,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
     }
 }
 

@@ -62,6 +62,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>Seconds one HTTP attempt may take (1 to 3600); default STSMODULE_TIMEOUT_SECONDS, else 30.</summary>
     [Parameter]
+    [ValidateRange(1, 3600)]
     public int TimeoutSeconds { get; set; }
 
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
@@ -244,7 +245,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         if (!setEnvironment || passThru) WriteObject(response);
     }
 
-    /// <summary>-PolicyArns as the engine's policy descriptors.</summary>
+    /// <summary>-PolicyArn as the engine's policy descriptors.</summary>
     protected static List<PolicyDescriptorType> Policies(string[]? arns) =>
         (arns ?? new string[0]).Select(a => new PolicyDescriptorType(a)).ToList();
 

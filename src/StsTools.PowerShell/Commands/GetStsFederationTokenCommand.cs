@@ -23,17 +23,20 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
 
     /// <summary>ARNs of managed policies for the session.</summary>
     [Parameter]
-    public string[]? PolicyArns { get; set; }
+    [Alias("PolicyArns")] // the STS field name
+    public string[]? PolicyArn { get; set; }
 
     /// <summary>Session length in seconds, 900 to 129600.</summary>
     [Parameter]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(900, 129600)]
     public int DurationSeconds { get; set; }
 
     /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>
     [Parameter]
     [TagsTransformation]
-    public Tag[]? Tags { get; set; }
+    [Alias("Tags")] // the STS field name
+    public Tag[]? Tag { get; set; }
 
     /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
     [Parameter]
@@ -51,9 +54,9 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
         {
             Name = Name,
             Policy = Policy,
-            PolicyArns = Policies(PolicyArns),
+            PolicyArns = Policies(PolicyArn),
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
-            Tags = (Tags ?? new Tag[0]).ToList(),
+            Tags = (Tag ?? new Tag[0]).ToList(),
         };
         var response = Invoke((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.FederatedUser.Arn);

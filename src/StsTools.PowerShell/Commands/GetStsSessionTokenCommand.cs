@@ -14,6 +14,7 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
     /// <summary>Session length in seconds, 900 to 129600.</summary>
     [Parameter(Position = 0)]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(900, 129600)]
     public int DurationSeconds { get; set; }
 
     /// <summary>The MFA device serial number or ARN.</summary>

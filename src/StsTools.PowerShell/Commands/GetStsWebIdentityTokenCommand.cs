@@ -20,18 +20,20 @@ public sealed class GetStsWebIdentityTokenCommand : CredentialPipelineCmdletBase
 
     /// <summary>RS256 or ES384.</summary>
     [Parameter(Mandatory = true, Position = 1)]
-    [ArgumentCompleter(typeof(SigningAlgorithmCompleter))]
+    [ValidateSet("RS256", "ES384")]
     public string SigningAlgorithm { get; set; } = string.Empty;
 
     /// <summary>Token lifetime in seconds, 60 to 3600.</summary>
     [Parameter]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(60, 3600)]
     public int DurationSeconds { get; set; }
 
     /// <summary>Tags to include in the token: @{Name='Value'}, 'Name=Value' or tag objects.</summary>
     [Parameter]
     [TagsTransformation]
-    public Tag[]? Tags { get; set; }
+    [Alias("Tags")] // the STS field name
+    public Tag[]? Tag { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -41,7 +43,7 @@ public sealed class GetStsWebIdentityTokenCommand : CredentialPipelineCmdletBase
             Audience = Audience.ToList(),
             SigningAlgorithm = SigningAlgorithm,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
-            Tags = (Tags ?? new Tag[0]).ToList(),
+            Tags = (Tag ?? new Tag[0]).ToList(),
         };
         var response = Invoke((service, connection, log, ct) => service.GetWebIdentityTokenAsync(request, connection, log, ct));
         if (response is not null) WriteObject(response);

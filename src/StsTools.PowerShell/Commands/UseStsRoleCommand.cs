@@ -41,7 +41,8 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 
     /// <summary>ARNs of managed policies that further limit the session.</summary>
     [Parameter]
-    public string[]? PolicyArns { get; set; }
+    [Alias("PolicyArns")] // the STS field name
+    public string[]? PolicyArn { get; set; }
 
     /// <summary>An inline session policy (JSON text).</summary>
     [Parameter]
@@ -50,16 +51,19 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     /// <summary>Session length in seconds, 900 to 43200.</summary>
     [Parameter]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(900, 43200)]
     public int DurationSeconds { get; set; }
 
     /// <summary>Session tags: @{Name='Value'}, 'Name=Value' or tag objects.</summary>
     [Parameter]
     [TagsTransformation]
-    public Tag[]? Tags { get; set; }
+    [Alias("Tags")] // the STS field name
+    public Tag[]? Tag { get; set; }
 
     /// <summary>Tag keys that persist through role chaining.</summary>
     [Parameter]
-    public string[]? TransitiveTagKeys { get; set; }
+    [Alias("TransitiveTagKeys")] // the STS field name
+    public string[]? TransitiveTagKey { get; set; }
 
     /// <summary>The external id the role's trust policy requires.</summary>
     [Parameter]
@@ -79,7 +83,8 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 
     /// <summary>Trusted context assertions: @{ProviderArn='...'; ContextAssertion='...'}.</summary>
     [Parameter]
-    public ProvidedContext[]? ProvidedContexts { get; set; }
+    [Alias("ProvidedContexts")] // the STS field name
+    public ProvidedContext[]? ProvidedContext { get; set; }
 
     /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
     [Parameter]
@@ -104,16 +109,16 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         {
             RoleArn = roleArn ?? string.Empty,
             RoleSessionName = RoleSessionName,
-            PolicyArns = Policies(PolicyArns),
+            PolicyArns = Policies(PolicyArn),
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
-            Tags = (Tags ?? new Tag[0]).ToList(),
-            TransitiveTagKeys = (TransitiveTagKeys ?? new string[0]).ToList(),
+            Tags = (Tag ?? new Tag[0]).ToList(),
+            TransitiveTagKeys = (TransitiveTagKey ?? new string[0]).ToList(),
             ExternalId = ExternalId,
             SerialNumber = SerialNumber,
             TokenCode = TokenCode,
             SourceIdentity = SourceIdentity,
-            ProvidedContexts = (ProvidedContexts ?? new ProvidedContext[0]).ToList(),
+            ProvidedContexts = (ProvidedContext ?? new ProvidedContext[0]).ToList(),
         };
         // -ProfileName alone names a role profile to follow, as `aws --profile prod` does;
         // with -RoleArn it is only where the source credentials come from.

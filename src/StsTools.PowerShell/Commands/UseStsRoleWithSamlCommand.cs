@@ -37,7 +37,8 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
 
     /// <summary>ARNs of managed policies that further limit the session.</summary>
     [Parameter]
-    public string[]? PolicyArns { get; set; }
+    [Alias("PolicyArns")] // the STS field name
+    public string[]? PolicyArn { get; set; }
 
     /// <summary>An inline session policy (JSON text).</summary>
     [Parameter]
@@ -46,6 +47,7 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
     /// <summary>Session length in seconds, 900 to 43200.</summary>
     [Parameter]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(900, 43200)]
     public int DurationSeconds { get; set; }
 
     /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>
@@ -70,7 +72,7 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
             RoleArn = RoleArn,
             PrincipalArn = PrincipalArn,
             SAMLAssertion = assertion,
-            PolicyArns = Policies(PolicyArns),
+            PolicyArns = Policies(PolicyArn),
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };

@@ -24,6 +24,7 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
     /// <summary>Session length in seconds, 0 to 900.</summary>
     [Parameter]
     [Alias("DurationInSeconds")] // AWS.Tools' name
+    [ValidateRange(0, 900)]
     public int DurationSeconds { get; set; }
 
     /// <summary>Also put the new credentials into this session's AWS_* environment variables.</summary>

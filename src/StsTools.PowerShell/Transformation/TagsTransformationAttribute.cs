@@ -4,7 +4,7 @@ using StsTools.Input;
 
 namespace StsTools.PowerShell.Transformation;
 
-/// <summary>Lets -Tags take <c>@{Name='Value'}</c>, <c>'Name=Value'</c> or tag objects.</summary>
+/// <summary>Lets -Tag take <c>@{Name='Value'}</c>, <c>'Name=Value'</c> or tag objects.</summary>
 public sealed class TagsTransformationAttribute : ArgumentTransformationAttribute
 {
     /// <inheritdoc />

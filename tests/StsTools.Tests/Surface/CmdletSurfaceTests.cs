@@ -66,12 +66,14 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
     {
         var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
         var c = _m.Cmdlet(name);
-        var parameters = c.Parameters.Select(p => p.Name).ToHashSet();
         if (entry.RequestTypeDef is null) return;
         foreach (var (field, (_, required)) in _m.TypeDefs[entry.RequestTypeDef])
         {
-            Assert.Contains(field, parameters);
-            var mandatory = c.Parameters.Where(p => p.Name == field).All(p => p.Mandatory);
+            // The STS field name is the parameter's name, or, for a list field that PowerShell's
+            // guidelines name in the singular (-Tag, -PolicyArn), its alias.
+            var parameter = c.Parameters.Where(p => p.Name == field || (p.Aliases.Contains(field) && field == p.Name + "s")).Select(p => p.Name).FirstOrDefault();
+            Assert.True(parameter is not null, $"{name} has no parameter (or plural alias) for the STS field {field}");
+            var mandatory = c.Parameters.Where(p => p.Name == parameter).All(p => p.Mandatory);
             if (entry.DefaultedRequiredFields.Contains(field)) Assert.False(mandatory, $"{name} -{field} has a default and must not be mandatory");
             else Assert.Equal(required, mandatory);
         }
