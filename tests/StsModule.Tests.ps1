@@ -549,7 +549,7 @@ Describe 'Get-StsSessionToken' {
         $set = (Get-Command Get-StsWebIdentityToken).Parameters['SigningAlgorithm'].Attributes | Where-Object { $_ -is [ValidateSet] }
         $set.ValidValues | Should -Be 'RS256', 'ES384'
         $line = 'Get-StsWebIdentityToken -SigningAlgorithm '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'RS256', 'ES384'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be 'ES384', 'RS256'
     }
 
     It 'requires the MFA code with the serial number when it cannot prompt' {
