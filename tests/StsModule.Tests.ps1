@@ -124,12 +124,12 @@ Describe 'Use-StsRole' {
     }
 
     It 'rejects <Case> before calling STS with error id <ErrorId>' -ForEach @(
-        @{ Case = 'a malformed ARN'; Splat = @{ RoleArn = 'not-an-arn' }; ErrorId = 'InvalidRoleArn' }
-        @{ Case = 'a short session name'; Splat = @{ RoleSessionName = 'x' }; ErrorId = 'InvalidRoleSessionName' }
+        @{ Case = 'a malformed ARN'; Splat = @{ RoleArn = 'not-an-arn' }; ErrorId = 'InvalidRoleArn'; Category = 'InvalidArgument' }
+        @{ Case = 'a short session name'; Splat = @{ RoleSessionName = 'x' }; ErrorId = 'InvalidRoleSessionName'; Category = 'InvalidArgument' }
         @{ Case = 'a too long duration'; Splat = @{ DurationSeconds = 50000 }; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData' }
-        @{ Case = 'a five-digit MFA code'; Splat = @{ SerialNumber = 'arn:aws:iam::123456789012:mfa/bob'; TokenCode = '12345' }; ErrorId = 'InvalidTokenCode' }
-        @{ Case = 'a bad external id'; Splat = @{ ExternalId = 'has space' }; ErrorId = 'InvalidExternalId' }
-        @{ Case = '51 tags'; Splat = @{ Tags = (1..51 | ForEach-Object { "k$_=v" }) }; ErrorId = 'TooManyTags' }
+        @{ Case = 'a five-digit MFA code'; Splat = @{ SerialNumber = 'arn:aws:iam::123456789012:mfa/bob'; TokenCode = '12345' }; ErrorId = 'InvalidTokenCode'; Category = 'InvalidArgument' }
+        @{ Case = 'a bad external id'; Splat = @{ ExternalId = 'has space' }; ErrorId = 'InvalidExternalId'; Category = 'InvalidArgument' }
+        @{ Case = '51 tags'; Splat = @{ Tags = (1..51 | ForEach-Object { "k$_=v" }) }; ErrorId = 'TooManyTags'; Category = 'InvalidArgument' }
     ) {
         $params = @{ RoleArn = $RoleArn; RoleSessionName = 'ok-name' } + $Conn
         foreach ($k in $Splat.Keys) { $params[$k] = $Splat[$k] }
@@ -137,7 +137,7 @@ Describe 'Use-StsRole' {
         $err = { Use-StsRole @params } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         # A range the binder checks ([ValidateRange]) is PowerShell's own InvalidData error.
-        $err.CategoryInfo.Category | Should -Be $(if ($Category) { $Category } else { 'InvalidArgument' })
+        $err.CategoryInfo.Category | Should -Be $Category
     }
 
     It 'reports an unreachable endpoint as a connection error' {
@@ -456,6 +456,15 @@ Describe 'PowerShell error and -WhatIf semantics' {
     It 'still stops at once when no item can succeed (no usable endpoint)' {
         $err = { 'AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE' | Get-StsAccessKeyInfo -EndpointUrl 'http://127.0.0.1:9' -Region us-east-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -TimeoutSeconds 2 -ErrorAction SilentlyContinue } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'EndpointConnectionFailed,*'
+    }
+
+    It 'shows -WebIdentityToken and -WebIdentityTokenFile as separate ways, and refuses both at once at binding' {
+        $syntax = (Get-Command Use-StsRoleWithWebIdentity -Syntax) -join "`n"
+        $syntax | Should -BeLike '*-WebIdentityToken <string>*'
+        $syntax | Should -BeLike '*-WebIdentityTokenFile <string>*'
+        (Get-Command Use-StsRoleWithWebIdentity).ParameterSets.Name | Should -Be 'Token', 'TokenFile'
+        $err = { Use-StsRoleWithWebIdentity -RoleArn $RoleArn -WebIdentityToken 'a.b.c' -WebIdentityTokenFile (Join-Path $Sandbox 'token') -EndpointUrl 'http://127.0.0.1:9' } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet,*'
     }
 
     It '-WhatIf on <Name> makes no call, asks for no code and changes nothing' -ForEach @(

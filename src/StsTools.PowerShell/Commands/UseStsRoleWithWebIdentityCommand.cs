@@ -9,7 +9,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Assumes a role with an OIDC / OAuth 2.0 token (STS AssumeRoleWithWebIdentity); with no arguments, as EKS and CI platforms configure it.</para>
 /// </summary>
-[Cmdlet(VerbsOther.Use, "StsRoleWithWebIdentity", SupportsShouldProcess = true)]
+[Cmdlet(VerbsOther.Use, "StsRoleWithWebIdentity", SupportsShouldProcess = true, DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(AssumeRoleWithWebIdentityResponse))]
 public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
 {
@@ -21,12 +21,17 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public string? RoleSessionName { get; set; }
 
-    /// <summary>The token itself; read from -WebIdentityTokenFile or AWS_WEB_IDENTITY_TOKEN_FILE when omitted.</summary>
-    [Parameter(ValueFromPipeline = true)]
+    /// <summary>The parameter set of -WebIdentityToken (or neither: AWS_WEB_IDENTITY_TOKEN_FILE).</summary>
+    public const string TokenSet = "Token";
+    /// <summary>The parameter set of -WebIdentityTokenFile.</summary>
+    public const string TokenFileSet = "TokenFile";
+
+    /// <summary>The token itself; read from AWS_WEB_IDENTITY_TOKEN_FILE when neither it nor -WebIdentityTokenFile is given.</summary>
+    [Parameter(ParameterSetName = TokenSet, ValueFromPipeline = true)]
     public string? WebIdentityToken { get; set; }
 
     /// <summary>A file holding the token (what AWS_WEB_IDENTITY_TOKEN_FILE points at on EKS).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = TokenFileSet, Mandatory = true)]
     public string? WebIdentityTokenFile { get; set; }
 
     /// <summary>The OAuth 2.0 provider id (Login with Amazon, Facebook); omit for OIDC providers.</summary>

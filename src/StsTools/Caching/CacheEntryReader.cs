@@ -7,9 +7,9 @@ namespace StsTools.Caching;
 
 /// <summary>
 /// Reads one disk-cache entry with <see cref="Utf8JsonReader"/> instead of the serializer. Why:
-/// a fresh process (a runbook step) pays ~8 ms for System.Text.Json's first deserialization of the
-/// entry type, in generic code over its internal types that no ReadyToRun image can hold, against a
-/// 2 ms budget for the whole hit; the reader and this code are precompiled. Writing stays with the
+/// a fresh process (a runbook step) pays several times the 2 ms budget of a whole hit for
+/// System.Text.Json's first deserialization of the entry type, in generic code over its internal
+/// types that no ReadyToRun image can hold (figures: bench/README.md); the reader and this code are precompiled. Writing stays with the
 /// serializer (<see cref="CacheJsonContext"/>), and this reads exactly what it writes: property
 /// names match case-sensitively, unknown properties are skipped, and anything malformed or of the
 /// wrong type is a miss (<see cref="JsonException"/>), never a partly filled entry.

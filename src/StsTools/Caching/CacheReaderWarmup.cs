@@ -11,7 +11,7 @@ namespace StsTools.Caching;
 /// cache hit does not. Why: System.Text.Json's reader JIT-compiles its vectorised string search the
 /// first time it reads a string (the framework's own ReadyToRun image leaves that code to the JIT,
 /// as it depends on the machine's vector width), which with the reader's other first-use work is
-/// ~1.5-2.5 ms against a 2 ms budget for the whole hit. The module starts it at import when the
+/// most of the 2 ms budget for the whole hit (figures: bench/README.md). The module starts it at import when the
 /// environment opts in to the disk cache (<c>STSMODULE_DISK_CACHE</c>), and Set-StsCacheOption when
 /// a session turns the disk cache on; it reads built-in sample entries (no file, no network), once
 /// per process, and never fails the session.

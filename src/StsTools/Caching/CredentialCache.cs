@@ -157,8 +157,8 @@ internal sealed class CredentialCache
 
     private static string Hash(string text) => KeyHash.Hex(text);
 
-    // Source-generated metadata for writing entries (System.Text.Json's reflection warm-up cost
-    // ~10 ms); reading is CacheEntryReader's, for the same reason.
+    // Source-generated metadata for writing entries (System.Text.Json's reflection warm-up is
+    // costly: bench/README.md); reading is CacheEntryReader's, for the same reason.
     private static JsonTypeInfo<CacheEntry<T>> TypeInfo<T>() where T : class, ICredentialsResponse =>
         (JsonTypeInfo<CacheEntry<T>>)(CacheJsonContext.Default.GetTypeInfo(typeof(CacheEntry<T>))
             ?? throw new NotSupportedException("No cache metadata for " + typeof(T).Name));

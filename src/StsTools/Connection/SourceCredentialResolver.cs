@@ -169,7 +169,7 @@ internal sealed class SourceCredentialResolver
 
     /// <summary>
     /// A region name's shape, <c>^[a-z]{2,}(-[a-z0-9]+)+$</c>, checked by hand: every command checks
-    /// it, and building a Regex would be ~5 ms of a session's first command.
+    /// it, and building a Regex costs a session's first command (figures: bench/README.md).
     /// </summary>
     internal static bool IsRegionName(string name)
     {

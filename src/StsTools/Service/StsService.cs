@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -83,9 +84,7 @@ public sealed partial class StsService : IDisposable
         log?.Verbose($"Assuming role {request.RoleArn} as session '{sessionName}'.");
         // Not in the key: the MFA code (a cached MFA session is the point) and the duration (a
         // later call without -DurationSeconds should still find the session).
-        var keyMaterial = string.Join("\n", request.RoleArn, sessionName, request.Policy, Join(request.PolicyArns.Select(p => p.arn)),
-            Join(request.Tags.Select(t => t.Key + "=" + t.Value)), Join(request.TransitiveTagKeys), request.ExternalId, request.SerialNumber,
-            request.SourceIdentity, Join(request.ProvidedContexts.Select(c => c.ProviderArn + "=" + c.ContextAssertion)));
+        var keyMaterial = RequestKey.Of(request, KeyExcludes, new Dictionary<string, string?> { [nameof(AssumeRoleRequest.RoleSessionName)] = sessionName });
         var expectedArn = AssumedRoleArn(request.RoleArn, sessionName);
         // Through a role profile's MFA session the session itself is the MFA proof: the request
         // carries no serial or code (the serial stays in the cache key).
@@ -108,6 +107,11 @@ public sealed partial class StsService : IDisposable
             cached => (expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal))
                 && LastsFor(cached, request.DurationSeconds));
     }
+
+    // Left out of every cache key: the MFA code (a later call with only the serial must find the MFA
+    // session: that is the point of caching it) and the duration (checked against the cached
+    // session instead, LastsFor below). Everything else in a request is in the key (RequestKey).
+    private static readonly HashSet<string> KeyExcludes = new(StringComparer.Ordinal) { "TokenCode", "DurationSeconds" };
 
     // The duration is not in the cache key (a later call without it must find the MFA session),
     // so a cached session is served for an explicit -DurationSeconds only if it still lasts that
@@ -144,7 +148,7 @@ public sealed partial class StsService : IDisposable
             SerialNumber = request.SerialNumber,
             TokenCode = request.TokenCode,
         };
-        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, request.SerialNumber ?? string.Empty, forceRefresh,
+        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, RequestKey.Of(request, KeyExcludes), forceRefresh,
             () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
             (client, ct) => client.GetSessionTokenAsync(sdkRequest, ct),
             r => new GetSessionTokenResponse
