@@ -30,7 +30,7 @@ public sealed partial class StsService
             SAMLAssertion = assertion,
             Policy = normalized.Policy,
             DurationSeconds = normalized.DurationSeconds,
-            PolicyArns = SdkPolicies(normalized.PolicyArns),
+            PolicyArns = RequestMapper.Policies(normalized.PolicyArns),
         };
         log?.Verbose($"Assuming role {normalized.RoleArn} with a SAML assertion from {normalized.PrincipalArn}.");
 #pragma warning disable CS0618 // PackedPolicySize is deprecated in the SDK, yet part of the STS response shape we mirror
@@ -69,7 +69,7 @@ public sealed partial class StsService
             ProviderId = complete.ProviderId,
             Policy = complete.Policy,
             DurationSeconds = complete.DurationSeconds,
-            PolicyArns = SdkPolicies(complete.PolicyArns),
+            PolicyArns = RequestMapper.Policies(complete.PolicyArns),
         };
         log?.Verbose($"Assuming role {complete.RoleArn} as session '{complete.RoleSessionName}' with a web identity token.");
 #pragma warning disable CS0618 // see above
@@ -98,8 +98,8 @@ public sealed partial class StsService
             Name = request.Name,
             Policy = request.Policy,
             DurationSeconds = request.DurationSeconds,
-            PolicyArns = SdkPolicies(request.PolicyArns),
-            Tags = request.Tags.Count == 0 ? null : request.Tags.Select(t => new Sdk.Tag { Key = t.Key, Value = t.Value }).ToList(),
+            PolicyArns = RequestMapper.Policies(request.PolicyArns),
+            Tags = RequestMapper.Tags(request.Tags),
         };
         log?.Verbose($"Getting a federation token for '{request.Name}'.");
 #pragma warning disable CS0618 // see above
@@ -114,7 +114,4 @@ public sealed partial class StsService
             }, cancellationToken);
 #pragma warning restore CS0618
     }
-
-    private static System.Collections.Generic.List<Sdk.PolicyDescriptorType>? SdkPolicies(System.Collections.Generic.IList<PolicyDescriptorType> policies) =>
-        policies.Count == 0 ? null : policies.Select(p => new Sdk.PolicyDescriptorType { Arn = p.arn }).ToList();
 }

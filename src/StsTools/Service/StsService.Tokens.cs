@@ -22,7 +22,7 @@ public sealed partial class StsService
         var sdkRequest = new Sdk.AssumeRootRequest
         {
             TargetPrincipal = expanded.TargetPrincipal,
-            TaskPolicyArn = new Sdk.PolicyDescriptorType { Arn = taskPolicy },
+            TaskPolicyArn = RequestMapper.Policy(taskPolicy),
             DurationSeconds = expanded.DurationSeconds,
         };
         log?.Verbose($"Assuming root in {expanded.TargetPrincipal} for task policy {taskPolicy}.");
@@ -65,7 +65,7 @@ public sealed partial class StsService
             Audience = request.Audience.ToList(),
             SigningAlgorithm = request.SigningAlgorithm,
             DurationSeconds = request.DurationSeconds,
-            Tags = request.Tags.Count == 0 ? null : request.Tags.Select(t => new Sdk.Tag { Key = t.Key, Value = t.Value }).ToList(),
+            Tags = RequestMapper.Tags(request.Tags),
         };
         log?.Verbose($"Getting a {request.SigningAlgorithm} web identity token for {string.Join(", ", request.Audience)}.");
         return CallAsync("GetWebIdentityToken", string.Join(",", request.Audience), connection, log, true,

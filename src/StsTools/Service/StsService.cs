@@ -75,11 +75,10 @@ public sealed partial class StsService : IDisposable
             TokenCode = request.TokenCode,
             SourceIdentity = request.SourceIdentity,
         };
-        if (request.PolicyArns.Count > 0) sdkRequest.PolicyArns = request.PolicyArns.Select(p => new Sdk.PolicyDescriptorType { Arn = p.arn }).ToList();
-        if (request.Tags.Count > 0) sdkRequest.Tags = request.Tags.Select(t => new Sdk.Tag { Key = t.Key, Value = t.Value }).ToList();
-        if (request.TransitiveTagKeys.Count > 0) sdkRequest.TransitiveTagKeys = request.TransitiveTagKeys.ToList();
-        if (request.ProvidedContexts.Count > 0)
-            sdkRequest.ProvidedContexts = request.ProvidedContexts.Select(c => new Sdk.ProvidedContext { ProviderArn = c.ProviderArn, ContextAssertion = c.ContextAssertion }).ToList();
+        sdkRequest.PolicyArns = RequestMapper.Policies(request.PolicyArns);
+        sdkRequest.Tags = RequestMapper.Tags(request.Tags);
+        sdkRequest.TransitiveTagKeys = RequestMapper.Strings(request.TransitiveTagKeys);
+        sdkRequest.ProvidedContexts = RequestMapper.ProvidedContexts(request.ProvidedContexts);
 
         log?.Verbose($"Assuming role {request.RoleArn} as session '{sessionName}'.");
         // Not in the key: the MFA code (a cached MFA session is the point) and the duration (a
