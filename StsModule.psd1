@@ -55,6 +55,14 @@
 - For AWS.Tools users: -DurationInSeconds works as an alias of -DurationSeconds; a cached session is served only if it lasts as long as asked; Set-StsProfile does not replace a profile holding long-term keys without -Force; exported JSON keeps '+' and '/' unescaped.
 - Test-StsCredential -Remote tests the -ProfileName or -AccessKey/-SecretKey it is given; a profile written by Set-StsProfile is found by -ProfileName in the same session, also when the credentials file did not exist before.
 - A mistyped -ProfileName says that there is no such profile, which files were read, the closest name and the profiles there.
+- Get-StsConsoleUrl: a URL that signs in to the AWS console as temporary credentials (partition-aware federation endpoint, -Destination service names, -SessionDurationSeconds where allowed, -Open); the sign-in token is never shown.
+- Invoke-StsCommand: runs a script block (AWS CLI, scripts, native tools) with credentials in the AWS_* variables and restores every variable afterwards, also on errors and Ctrl+C.
+- One MFA code for many roles: role profiles sharing a source and MFA device use one cached MFA session (memory and disk), mfa_session_duration; every cmdlet's -ProfileName follows role profiles the module's way (session name, cache, prompt on the host naming the profile).
+- Use-StsRole -AccountId/-RoleName builds the role ARN in the region's partition; account ids and role ARNs bind from the pipeline.
+- Expiration is a local DateTime, so date arithmetic with Get-Date is right in any time zone; files, the disk cache and AWS_CREDENTIAL_EXPIRATION stay ISO 8601 UTC.
+- Clear-StsEnvironment gives back what the module replaced (AWS_PROFILE, CI keys, region); -SetEnvironment keeps the removed profile's region, warns when its source is a key it wrote earlier, and writes nothing without -PassThru.
+- PowerShell idioms: -WhatIf makes no STS call and asks for nothing; per-item non-terminating errors for Get-StsAccessKeyInfo, ConvertFrom-StsAuthorizationMessage and Import-StsCredential; singular -Tag, -PolicyArn, -TransitiveTagKey, -ProvidedContext (STS names as aliases); ValidateRange/ValidateSet; live verbose output and Write-Progress for lock waits, Ctrl+C for every wait; Export-StsCredential -NoClobber; Set-StsCacheOption -DiskCache is a switch; Get-StsCacheOption.
+- Set-StsProfile confirms replacing long-term keys at High impact and keeps its lock file out of ~/.aws; expired credentials are imported or set with a warning; a mistyped region gets "did you mean"; a time-out names the retries.
 '@
         }
     }
