@@ -87,6 +87,10 @@ Describe 'Faults' {
             $err.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
             $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
             $err.Exception.Message | Should -BeLike '*within 1 s, in each of up to 3 attempts*-TimeoutSeconds*'
+            # Each silent attempt is told as it ends, before the next one starts.
+            $lines = [Collections.Generic.List[string]]::new()
+            try { Get-StsCallerIdentity @params -TimeoutSeconds 1 -Verbose 4>&1 | ForEach-Object { if ($_ -is [Management.Automation.VerboseRecord]) { $lines.Add($_.Message) } } } catch { $null = $_ }
+            $lines | Should -Contain 'Attempt 1 failed (no answer in time); the AWS SDK retries transient failures after a back-off (3 attempts in all unless AWS_MAX_ATTEMPTS or max_attempts says otherwise).'
         }
         finally { $listener.Stop() }
     }

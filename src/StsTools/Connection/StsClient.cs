@@ -4,7 +4,7 @@ using Amazon.SecurityToken;
 
 namespace StsTools.Connection;
 
-/// <summary>The SDK's STS client with <see cref="ExchangeCaptureHandler"/> added on the outside.</summary>
+/// <summary>The SDK's STS client with <see cref="ExchangeCaptureHandler"/> added on the outside and <see cref="AttemptReporter"/> inside the retries.</summary>
 internal sealed class StsClient : AmazonSecurityTokenServiceClient
 {
     public StsClient(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config) : base(credentials, config) { }
@@ -15,5 +15,7 @@ internal sealed class StsClient : AmazonSecurityTokenServiceClient
     {
         base.CustomizeRuntimePipeline(pipeline);
         pipeline.AddHandler(new ExchangeCaptureHandler());
+        // Inside the retry handler: it sees each attempt, and reports a failed one at once.
+        pipeline.AddHandlerAfter<RetryHandler>(new AttemptReporter());
     }
 }

@@ -326,6 +326,7 @@ public sealed partial class StsService : IDisposable
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);
         ExchangeCaptureHandler.Begin(); // read back by ResponseMapper.Metadata in map below
+        AttemptReporter.Use(log);
         TSdk response;
         try
         {
@@ -342,7 +343,7 @@ public sealed partial class StsService : IDisposable
                 // The SDK's standard retry mode makes 3 attempts: say so, and how to wait less.
                 mapped = new StsToolsException(mapped.ErrorId, mapped.Category,
                     $"{operation} did not complete: {where} did not answer within {resolved.Timeout.TotalSeconds:0.#} s, in each of up to 3 attempts " +
-                    "(the AWS SDK's standard retry mode, with back-off between them). Check the endpoint and the network; -TimeoutSeconds " +
+                    "(the AWS SDK's standard retry mode, with back-off between them; AWS_MAX_ATTEMPTS or max_attempts changes the count). Check the endpoint and the network; -TimeoutSeconds " +
                     "or STSMODULE_TIMEOUT_SECONDS sets the time per attempt.", mapped.TargetObject, ex);
             log?.Debug($"{operation} failed: {mapped.ErrorId} ({mapped.Category}).");
             throw mapped;

@@ -158,7 +158,7 @@ public sealed class ResolutionOrderTests : IDisposable
 
 internal sealed class ListLog : IStsLog
 {
-    public void Progress(string activity, string status, bool completed = false) { }
+    public void Progress(string activity, string status, bool completed = false) { lock (Lines) Lines.Add((completed ? "PROGRESS DONE: " : "PROGRESS: ") + status); }
 
     public List<string> Lines { get; } = new();
     public void Verbose(string message) { lock (Lines) Lines.Add(message); }

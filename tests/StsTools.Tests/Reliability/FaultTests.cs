@@ -51,6 +51,19 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Each_failed_attempt_is_reported_as_it_happens_and_the_progress_ends_with_the_answer()
+    {
+        using var server = new RawHttpServer((n, _, _) => n <= 2 ? RawHttpServer.Response(503, Error("ServiceUnavailable", "Receiver")) : RawHttpServer.Response(200, Identity));
+        using var sts = Connections.IsolatedService();
+        var log = new StsTools.Tests.Engine.ListLog();
+        await sts.GetCallerIdentityAsync(Connections.To(server.Endpoint), log);
+        var lines = log.Lines.ToList();
+        Assert.Contains(lines, l => l.StartsWith("Attempt 1 failed (503 ServiceUnavailable)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Attempt 2 failed", StringComparison.Ordinal));
+        Assert.Equal("PROGRESS DONE: Answered", lines.Last(l => l.StartsWith("PROGRESS", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Persistent_throttling_ends_in_a_clear_error_after_the_standard_attempts()
     {
         using var server = new RawHttpServer((_, _, _) => RawHttpServer.Response(400, Error("Throttling")));
