@@ -17,7 +17,7 @@ internal static class EngineCall
     /// <summary>Runs <paramref name="work"/> to completion while writing its log; rethrows its failure.</summary>
     public static T Run<T>(Cmdlet cmdlet, Func<BufferedLog, Task<T>> work)
     {
-        using var log = new BufferedLog();
+        using var log = new BufferedLog(live: WantsVerboseOrDebug(cmdlet));
         var task = Task.Run(async () =>
         {
             try
@@ -47,6 +47,18 @@ internal static class EngineCall
             while (log.TryTake(out var entry)) Write(cmdlet, entry);
         }
     }
+
+    // Whether verbose or debug text would be shown at all: -Verbose/-Debug, or the preference variables.
+    private static bool WantsVerboseOrDebug(Cmdlet cmdlet)
+    {
+        if (cmdlet is not PSCmdlet ps) return true;
+        var bound = ps.MyInvocation.BoundParameters;
+        if (bound.ContainsKey("Verbose") || bound.ContainsKey("Debug")) return true;
+        return !IsSilent(ps.GetVariableValue("VerbosePreference")) || !IsSilent(ps.GetVariableValue("DebugPreference"));
+    }
+
+    private static bool IsSilent(object? preference) =>
+        preference is ActionPreference p ? p is ActionPreference.SilentlyContinue or ActionPreference.Ignore : preference is null;
 
     private static void Write(Cmdlet cmdlet, LogEntry entry)
     {
