@@ -93,25 +93,9 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// Runs one engine call to completion, writes its log, and turns engine failures into
     /// terminating ErrorRecords. Returns null only when the user stopped the command.
     /// </summary>
-    private protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
-    {
-        try
-        {
-            return Run(call);
-        }
-        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && ProfileName is not null && _profileTokenCode is null)
-        {
-            // -ProfileName names a role profile with mfa_serial and no cached session serves it.
-            _profileTokenCode = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
-            if (_profileTokenCode is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return Invoke(call);
-        }
-        catch (StsToolsException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return null; // not reached: ThrowTerminatingError always throws
-        }
-    }
+    private protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class =>
+        // -ProfileName may name a role profile with mfa_serial that no cached session serves: ask once.
+        RunPrompting(() => ProfileName is not null && _profileTokenCode is null, code => _profileTokenCode = code, call);
 
     /// <summary>
     /// For cmdlets whose pipeline input is what they work on (a key id, an encoded message): a
@@ -157,13 +141,19 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// no cached session could serve it), asks for the code at the prompt once and tries again.
     /// Non-interactive sessions get the usual error.
     /// </summary>
-    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class =>
+        RunPrompting(() => true, setTokenCode, call);
+
+    // The one prompt-and-retry path: when the call needs an MFA code and mayPrompt says this
+    // command may ask for it, the code typed is handed to setTokenCode and the call made again
+    // (through Invoke); anything else, or a session that cannot prompt, is a terminating error.
+    private T? RunPrompting<T>(Func<bool> mayPrompt, Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
         try
         {
             return Run(call);
         }
-        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode")
+        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && mayPrompt())
         {
             var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
             if (code is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
@@ -173,7 +163,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         catch (StsToolsException ex)
         {
             ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return null;
+            return null; // not reached: ThrowTerminatingError always throws
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class GetStsConsoleUrlCommand : StsCmdletBase
             if (Credential is not null)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give the credentials either on the pipeline or with -Credential, not both."),
                     "ConflictingCredentialSources", ErrorCategory.InvalidArgument, null));
-            request.Credentials = new CredentialsTransformationAttribute().Transform(null!, InputObject) as Credentials
+            request.Credentials = CredentialsTransformationAttribute.ToCredentials(InputObject)
                 ?? throw new PSArgumentException("The piped object carries no credentials.");
             request.Origin = OriginOf(PSObjects.Unwrap(InputObject));
         }

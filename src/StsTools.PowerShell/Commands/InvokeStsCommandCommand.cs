@@ -32,7 +32,7 @@ public sealed class InvokeStsCommandCommand : LocalCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var credentials = new CredentialsTransformationAttribute().Transform(null!, InputObject) as Credentials;
+        var credentials = CredentialsTransformationAttribute.ToCredentials(InputObject);
         if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId))
         {
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("The input carries no credentials: pipe a result of Use-StsRole, Get-StsSessionToken and the like, or a credentials object."),

@@ -14,6 +14,12 @@ namespace StsTools.PowerShell.Transformation;
 /// </summary>
 public sealed class CredentialsTransformationAttribute : ArgumentTransformationAttribute
 {
+    /// <summary>
+    /// The credentials a piped object carries, by the same rules as a -Credential argument (for
+    /// parameters that take the whole object, such as -InputObject); null when it carries none.
+    /// </summary>
+    internal static Credentials? ToCredentials(object input) => new CredentialsTransformationAttribute().Transform(null!, input) as Credentials;
+
     /// <inheritdoc />
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {

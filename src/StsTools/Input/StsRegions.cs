@@ -22,6 +22,13 @@ public static class StsRegions
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The partition of a region (aws, aws-cn, aws-us-gov, ...); <c>aws</c> for a region the SDK does not place.</summary>
+    public static string PartitionOf(string region)
+    {
+        var partition = RegionEndpoint.GetBySystemName(region).PartitionName;
+        return string.IsNullOrEmpty(partition) ? "aws" : partition;
+    }
+
     /// <summary>One region, or null when the SDK does not know it.</summary>
     public static StsRegionInfo? Get(string name) =>
         All().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

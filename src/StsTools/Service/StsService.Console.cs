@@ -42,9 +42,10 @@ public sealed partial class StsService
             if (duration < 900 || duration > 43200)
                 throw new StsValidationException("InvalidSessionDuration", "SessionDurationSeconds", $"SessionDurationSeconds {duration} is out of range: use 900 to 43200 seconds.", duration);
         }
-        var region = _resolver.Resolve(connection, requireCredentials: false).Region;
-        var partition = Amazon.RegionEndpoint.GetBySystemName(region).PartitionName;
-        var (defaultEndpoint, consoleHome) = ConsolePartition(partition);
+        // Region and time-out, resolved once (each resolution reads the profile files).
+        var unsigned = _resolver.Resolve(connection, requireCredentials: false);
+        var region = unsigned.Region;
+        var (defaultEndpoint, consoleHome) = ConsolePartition(Input.StsRegions.PartitionOf(region));
         var endpoint = FederationEndpoint(request.FederationEndpoint ?? defaultEndpoint, connection.AllowInsecureEndpoint, log);
         var destination = ConsoleDestination(request.Destination, consoleHome, region);
 
@@ -66,7 +67,7 @@ public sealed partial class StsService
         if (request.SessionDurationSeconds is int seconds) query.Append("&SessionDuration=").Append(seconds);
         query.Append("&Session=").Append(Uri.EscapeDataString(SessionJson(credentials)));
         log?.Verbose($"getSigninToken: calling {endpoint} for {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}.");
-        var token = await SignInTokenAsync(endpoint, query.ToString(), connection, cancellationToken).ConfigureAwait(false);
+        var token = await SignInTokenAsync(endpoint, query.ToString(), unsigned.Timeout, cancellationToken).ConfigureAwait(false);
 
         var url = new StringBuilder(endpoint).Append("?Action=login");
         if (!string.IsNullOrEmpty(request.Issuer)) url.Append("&Issuer=").Append(Uri.EscapeDataString(request.Issuer!));
@@ -139,9 +140,8 @@ public sealed partial class StsService
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private async Task<string> SignInTokenAsync(string endpoint, string query, ConnectionOptions connection, CancellationToken cancellationToken)
+    private static async Task<string> SignInTokenAsync(string endpoint, string query, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var timeout = _resolver.Resolve(connection, requireCredentials: false).Timeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         HttpResponseMessage response;

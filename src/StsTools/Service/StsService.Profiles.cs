@@ -137,9 +137,7 @@ public sealed partial class StsService
         StsInputValidator.AccountId(accountId);
         StsInputValidator.RoleName(roleName);
         var region = _resolver.Resolve(connection ?? new ConnectionOptions(), requireCredentials: false).Region;
-        var partition = Amazon.RegionEndpoint.GetBySystemName(region).PartitionName;
-        if (string.IsNullOrEmpty(partition)) partition = "aws";
-        return $"arn:{partition}:iam::{accountId}:role/{roleName.TrimStart('/')}";
+        return $"arn:{Input.StsRegions.PartitionOf(region)}:iam::{accountId}:role/{roleName.TrimStart('/')}";
     }
 
     /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>

@@ -81,8 +81,6 @@ public sealed partial class StsService : IDisposable
         sdkRequest.ProvidedContexts = RequestMapper.ProvidedContexts(request.ProvidedContexts);
 
         log?.Verbose($"Assuming role {request.RoleArn} as session '{sessionName}'.");
-        // Not in the key: the MFA code (a cached MFA session is the point) and the duration (a
-        // later call without -DurationSeconds should still find the session).
         var keyMaterial = RequestKey.Of(request, KeyExcludes, new Dictionary<string, string?> { [nameof(AssumeRoleRequest.RoleSessionName)] = sessionName });
         var expectedArn = AssumedRoleArn(request.RoleArn, sessionName);
         // Through a role profile's MFA session the session itself is the MFA proof: the request
@@ -180,8 +178,7 @@ public sealed partial class StsService : IDisposable
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<EnvironmentChange> SetEnvironment(Credentials credentials, string? region, IStsLog? log = null, string? identity = null)
     {
-        var changes = CredentialEnvironment.Apply(EnvironmentLedger.Recording(Environment), credentials, region,
-            name => SourceCredentialResolver.FindProfile(name)?.Region?.SystemName);
+        var changes = CredentialEnvironment.Apply(EnvironmentLedger.Recording(Environment), credentials, region, ProfileRegion);
         EnvironmentLedger.NoteIdentity(credentials.AccessKeyId, identity ?? $"access key {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}");
         foreach (var change in changes) log?.Verbose(change.ToString());
         return changes;
@@ -194,10 +191,13 @@ public sealed partial class StsService : IDisposable
     /// </summary>
     public EnvironmentScope EnterCredentialScope(Credentials credentials, string? region, IStsLog? log = null)
     {
-        var scope = EnvironmentScope.Enter(Environment, credentials, region, name => SourceCredentialResolver.FindProfile(name)?.Region?.SystemName);
+        var scope = EnvironmentScope.Enter(Environment, credentials, region, ProfileRegion);
         foreach (var change in scope.Changes) log?.Verbose(change.ToString());
         return scope;
     }
+
+    // The region a profile names, for keeping the region of an AWS_PROFILE the environment loses.
+    private static string? ProfileRegion(string profileName) => SourceCredentialResolver.FindProfile(profileName)?.Region?.SystemName;
 
     /// <summary>The region the call that produced <paramref name="result"/> used, if this engine made it.</summary>
     public string? RegionOf(object? result) =>
@@ -252,8 +252,6 @@ public sealed partial class StsService : IDisposable
         log.Warning($"{operation} runs as {EnvironmentLedger.WrittenIdentity}, whose credentials an earlier -SetEnvironment put into AWS_ACCESS_KEY_ID " +
             "(role chaining). To start from the credentials you had before, run Clear-StsEnvironment first, or name the source with -ProfileName or -Credential.");
     }
-
-    private static string Join(System.Collections.Generic.IEnumerable<string?> values) => string.Join(",", values);
 
     private async Task<TResult> CachedCallAsync<TSdk, TResult>(
         string operation, object? target, ConnectionOptions connection, IStsLog? log, string keyMaterial, bool forceRefresh, Action beforeFetch,
