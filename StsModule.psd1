@@ -63,6 +63,7 @@
 - Clear-StsEnvironment gives back what the module replaced (AWS_PROFILE, CI keys, region); -SetEnvironment keeps the removed profile's region, warns when its source is a key it wrote earlier, and writes nothing without -PassThru.
 - PowerShell idioms: -WhatIf makes no STS call and asks for nothing; per-item non-terminating errors for Get-StsAccessKeyInfo, ConvertFrom-StsAuthorizationMessage and Import-StsCredential; singular -Tag, -PolicyArn, -TransitiveTagKey, -ProvidedContext (STS names as aliases); ValidateRange/ValidateSet; live verbose output and Write-Progress for lock waits, Ctrl+C for every wait; Export-StsCredential -NoClobber; Set-StsCacheOption -DiskCache is a switch; Get-StsCacheOption.
 - Set-StsProfile confirms replacing long-term keys at High impact and keeps its lock file out of ~/.aws; expired credentials are imported or set with a warning; a mistyped region gets "did you mean"; a time-out names the retries.
+- The credential source is a parameter set on every signed cmdlet (-ProfileName or nothing, -AccessKey/-SecretKey/-SessionToken, -Credential), shown by Get-Command -Syntax and Get-Help; two sources fail in the binder. Use-StsRoleWithSaml and Use-StsRoleWithWebIdentity, unsigned calls, no longer take credential parameters they ignored. Use-StsRole -RoleArn with -AccountId/-RoleName is refused (ConflictingRoleTarget).
 '@
         }
     }

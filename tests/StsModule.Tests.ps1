@@ -64,13 +64,17 @@ Describe 'The module' {
         (Get-Command $Name).OutputType.Name | Should -Be $Type
     }
 
-    It 'gives every STS cmdlet the common connection parameters' {
+    It 'gives every STS cmdlet the common connection parameters, and the signed ones a credential source' {
         # Evaluated at run time: -ForEach data would be computed before BeforeAll imports the module.
-        $stsCmdlets = @(Get-Command -Module StsModule | Where-Object { $_.Parameters.ContainsKey('Credential') })
+        $stsCmdlets = @(Get-Command -Module StsModule | Where-Object { $_.Parameters.ContainsKey('EndpointUrl') })
         $stsCmdlets.Count | Should -Be 13
         foreach ($cmdlet in $stsCmdlets) {
-            foreach ($parameter in 'Region', 'ProfileName', 'AccessKey', 'SecretKey', 'SessionToken', 'EndpointUrl', 'TimeoutSeconds') {
+            foreach ($parameter in 'Region', 'ProfileName', 'EndpointUrl', 'TimeoutSeconds') {
                 $cmdlet.Parameters.Keys | Should -Contain $parameter -Because "$($cmdlet.Name) calls STS"
+            }
+            $unsigned = $cmdlet.Name -in 'Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity'
+            foreach ($parameter in 'Credential', 'AccessKey', 'SecretKey', 'SessionToken') {
+                $cmdlet.Parameters.ContainsKey($parameter) | Should -Be (-not $unsigned) -Because "$($cmdlet.Name) is $(if ($unsigned) { 'an unsigned' } else { 'a signed' }) call"
             }
         }
     }
@@ -272,11 +276,23 @@ Describe 'Use-StsRole with account ids and role names' {
         $r.AssumedRoleUser.Arn | Should -BeLike 'arn:aws*:sts::444444444444:assumed-role/Audit/*'
     }
 
-    It 'still takes role ARNs from the pipeline, and shows both ways in its syntax' {
+    It 'still takes role ARNs from the pipeline, with any credential source' {
         ('arn:aws:iam::555555555555:role/X' | Use-StsRole -RoleSessionName piped @Conn).AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::555555555555:assumed-role/X/piped'
-        $syntax = (Get-Command Use-StsRole -Syntax) -join "`n"
-        $syntax | Should -BeLike '*Use-StsRole `[`[-RoleArn`] <string>`]*'
-        $syntax | Should -BeLike '*-RoleName <string> `[-AccountId <string>`]*'
+        $base = Get-StsSessionToken @Conn
+        $arns = 'arn:aws:iam::555555555555:role/Y', 'arn:aws:iam::666666666666:role/Y' |
+            Use-StsRole -RoleSessionName withcred -Credential $base.Credentials -EndpointUrl $Moto.Endpoint -Region us-east-1 | ForEach-Object { $_.AssumedRoleUser.Arn }
+        $arns | Should -Be 'arn:aws:sts::555555555555:assumed-role/Y/withcred', 'arn:aws:sts::666666666666:assumed-role/Y/withcred'
+    }
+
+    It 'refuses a role ARN together with an account or role name, and an account id without a role name' {
+        $at = @{ EndpointUrl = 'http://127.0.0.1:9'; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'x' }
+        $err = { Use-StsRole $RoleArn -RoleName Audit @at } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ConflictingRoleTarget,*'
+        $err = { Use-StsRole $RoleArn -AccountId 123456789012 @at } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ConflictingRoleTarget,*'
+        $err = { Use-StsRole -AccountId 123456789012 @at } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'RoleNameRequired,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
     It 'rejects <Case> before any call' -ForEach @(
@@ -289,6 +305,57 @@ Describe 'Use-StsRole with account ids and role names' {
         $err = { Use-StsRole -RoleName $Role @at } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
+Describe 'Credential sources as parameter sets' {
+    It 'shows one syntax per source for <_>: the profile (or nothing), -AccessKey and -Credential' -ForEach @(
+        'Use-StsRole', 'Get-StsSessionToken', 'Get-StsCallerIdentity', 'Get-StsAccessKeyInfo', 'Test-StsCredential'
+    ) {
+        $command = Get-Command $_
+        $command.DefaultParameterSet | Should -Be 'Profile'
+        $sets = @($command.ParameterSets | Sort-Object Name)
+        $sets.Name | Should -Be 'AccessKey', 'Credential', 'Profile'
+        foreach ($set in $sets) {
+            $names = $set.Parameters.Name
+            $names -contains 'ProfileName' | Should -Be ($set.Name -eq 'Profile')
+            $names -contains 'AccessKey' | Should -Be ($set.Name -eq 'AccessKey')
+            $names -contains 'Credential' | Should -Be ($set.Name -eq 'Credential')
+        }
+        $syntax = (Get-Command $_ -Syntax) -join "`n"
+        $syntax | Should -BeLike '* -Credential <Credentials> *'
+        $syntax | Should -BeLike '* -AccessKey <string> *`[-SecretKey <string>`] `[-SessionToken <string>`]*'
+        # The help built from docs/ shows the same three.
+        @((Get-Help $_ -Full).syntax.syntaxItem).Count | Should -Be 3
+    }
+
+    It 'refuses two sources in the binder, before anything runs' {
+        $listener = Start-SilentListener
+        try {
+            $err = { Get-StsCallerIdentity -ProfileName prod -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x -EndpointUrl $listener.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet,*'
+            $err = { Use-StsRole $RoleArn -Credential (Get-StsSessionToken @Conn).Credentials -ProfileName prod -EndpointUrl $listener.Endpoint } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet,*'
+            Get-PendingConnectionCount $listener | Should -Be 0
+        }
+        finally { $listener.Listener.Stop() }
+    }
+
+    It 'binds piped credentials to the Credential set, and a piped response with -ProfileName is refused' {
+        $session = Get-StsSessionToken @Conn
+        ($session | Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1).Account | Should -Match '^\d{12}$'
+        { $session | Get-StsCallerIdentity -ProfileName prod -EndpointUrl $Moto.Endpoint -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotBound*'
+    }
+
+    It 'asks for nothing it cannot get: -AccessKey without -SecretKey is the engine error, not an echoing prompt' {
+        $err = { Get-StsCallerIdentity -AccessKey AKIDSTSTOOLSPESTER01 -EndpointUrl http://127.0.0.1:9 -Region us-east-1 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'IncompleteAccessKey,*'
+    }
+
+    It 'gives the unsigned <_> no credential source, only the region of -ProfileName' -ForEach @('Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity') {
+        $command = Get-Command $_
+        foreach ($name in 'Credential', 'AccessKey', 'SecretKey', 'SessionToken') { $command.Parameters.Keys | Should -Not -Contain $name }
+        $command.Parameters.Keys | Should -Contain 'ProfileName'
     }
 }
 

@@ -30,27 +30,14 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
-    /// <summary>A profile in the shared AWS config/credentials files to take source credentials from.</summary>
+    /// <summary>
+    /// A profile in the shared AWS config/credentials files: its region, and for the signed
+    /// operations the credentials to sign with (<see cref="SignedCmdletBase"/> puts it in its own
+    /// parameter set).
+    /// </summary>
     [Parameter]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
-    public string? ProfileName { get; set; }
-
-    /// <summary>The -Credential value; declared by the two subclasses, which differ in pipeline binding.</summary>
-    protected abstract Credentials? SourceCredential { get; }
-
-    /// <summary>An explicit access key id to sign with.</summary>
-    [Parameter]
-    public string? AccessKey { get; set; }
-
-    /// <summary>The secret key for <see cref="AccessKey"/> (text or a SecureString).</summary>
-    [Parameter]
-    [SecretTransformation]
-    public string? SecretKey { get; set; }
-
-    /// <summary>The session token for temporary <see cref="AccessKey"/>s (text or a SecureString).</summary>
-    [Parameter]
-    [SecretTransformation]
-    public string? SessionToken { get; set; }
+    public virtual string? ProfileName { get; set; }
 
     /// <summary>A custom STS endpoint URL (VPC endpoint, FIPS endpoint, local emulator).</summary>
     [Parameter]
@@ -65,6 +52,12 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     [ValidateRange(1, 3600)]
     public int TimeoutSeconds { get; set; }
 
+    /// <summary>The -Credential value of a signed operation; none for the unsigned ones.</summary>
+    protected virtual Credentials? SourceCredential => null;
+
+    /// <summary>-AccessKey/-SecretKey/-SessionToken of a signed operation; none for the unsigned ones.</summary>
+    private protected virtual (string? AccessKey, string? SecretKey, string? SessionToken)? SourceKeys => null;
+
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
     private protected static StsService Service => StsService.Shared;
 
@@ -78,9 +71,9 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         ProfileName = ProfileName,
         ProfileTokenCode = _profileTokenCode,
         Credential = SourceCredential,
-        AccessKey = AccessKey,
-        SecretKey = SecretKey,
-        SessionToken = SessionToken,
+        AccessKey = SourceKeys?.AccessKey,
+        SecretKey = SourceKeys?.SecretKey,
+        SessionToken = SourceKeys?.SessionToken,
         EndpointUrl = EndpointUrl,
         AllowInsecureEndpoint = AllowInsecureEndpoint,
         TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
@@ -215,13 +208,6 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return default; // not reached
         }
-    }
-
-    /// <summary>For the unsigned operations: says that given source credentials are not used.</summary>
-    protected void WarnUnsigned(string operation)
-    {
-        if (SourceCredential is not null || AccessKey is not null)
-            WriteWarning($"{operation} is an unsigned call: the given credentials are not used (only -Region, -ProfileName's region and -EndpointUrl apply).");
     }
 
     /// <summary>

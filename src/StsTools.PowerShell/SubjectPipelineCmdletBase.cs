@@ -8,10 +8,10 @@ namespace StsTools.PowerShell;
 /// For cmdlets whose pipeline input is what they work on (an access key id, an encoded message,
 /// a SAML assertion): -Credential is by name only, so piped input never also becomes the signer.
 /// </summary>
-public abstract class SubjectPipelineCmdletBase : StsCmdletBase
+public abstract class SubjectPipelineCmdletBase : SignedCmdletBase
 {
     /// <summary>Credentials from an earlier call to sign with (not bound from the pipeline here).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
     [Alias("Credentials")]
     [CredentialsTransformation]
     public Credentials? Credential { get; set; }

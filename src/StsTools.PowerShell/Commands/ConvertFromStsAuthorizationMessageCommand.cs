@@ -9,7 +9,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Decodes an "encoded authorization failure message" (STS DecodeAuthorizationMessage).</para>
 /// </summary>
-[Cmdlet(VerbsData.ConvertFrom, "StsAuthorizationMessage")]
+[Cmdlet(VerbsData.ConvertFrom, "StsAuthorizationMessage", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(DecodeAuthorizationMessageResponse), typeof(PSObject))]
 public sealed class ConvertFromStsAuthorizationMessageCommand : SubjectPipelineCmdletBase
 {

@@ -7,7 +7,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Returns the account that owns an access key id (STS GetAccessKeyInfo).</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsAccessKeyInfo")]
+[Cmdlet(VerbsCommon.Get, "StsAccessKeyInfo", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetAccessKeyInfoResponse))]
 public sealed class GetStsAccessKeyInfoCommand : SubjectPipelineCmdletBase
 {

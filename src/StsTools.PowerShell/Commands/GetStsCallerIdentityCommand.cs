@@ -6,7 +6,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Returns the account, ARN and user id of the credentials in use (STS GetCallerIdentity).</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsCallerIdentity")]
+[Cmdlet(VerbsCommon.Get, "StsCallerIdentity", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetCallerIdentityResponse))]
 public sealed class GetStsCallerIdentityCommand : CredentialPipelineCmdletBase
 {

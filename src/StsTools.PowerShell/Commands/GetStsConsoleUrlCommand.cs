@@ -12,16 +12,19 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Makes a URL that signs in to the AWS console as temporary credentials (the federation endpoint's getSigninToken), and with -Open opens it.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsConsoleUrl")]
+[Cmdlet(VerbsCommon.Get, "StsConsoleUrl", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(ConsoleSignIn))]
-public sealed class GetStsConsoleUrlCommand : StsCmdletBase
+public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
 {
+    /// <summary>The parameter set of piped results and credentials.</summary>
+    public const string InputObjectSet = "InputObject";
+
     /// <summary>A result of Use-StsRole, Get-StsFederationToken and the like, or a credentials object (binds from the pipeline).</summary>
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
 
     /// <summary>Temporary credentials to sign in as (any credentials-shaped object, or a PSCredential).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
     [Alias("Credentials")]
     [CredentialsTransformation]
     public Credentials? Credential { get; set; }
@@ -67,9 +70,6 @@ public sealed class GetStsConsoleUrlCommand : StsCmdletBase
         };
         if (InputObject is not null)
         {
-            if (Credential is not null)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give the credentials either on the pipeline or with -Credential, not both."),
-                    "ConflictingCredentialSources", ErrorCategory.InvalidArgument, null));
             request.Credentials = CredentialsTransformationAttribute.ToCredentials(InputObject)
                 ?? throw new PSArgumentException("The piped object carries no credentials.");
             request.Origin = OriginOf(PSObjects.Unwrap(InputObject));

@@ -7,7 +7,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Exchanges a trade-in token for temporary credentials of the assumed principal (STS GetDelegatedAccessToken).</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsDelegatedAccessToken", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Get, "StsDelegatedAccessToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetDelegatedAccessTokenResponse))]
 public sealed class GetStsDelegatedAccessTokenCommand : SubjectPipelineCmdletBase
 {

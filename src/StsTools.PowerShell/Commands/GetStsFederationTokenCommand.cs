@@ -9,7 +9,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Gets temporary credentials for a federated user (STS GetFederationToken).</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsFederationToken", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Get, "StsFederationToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetFederationTokenResponse))]
 public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
 {

@@ -7,7 +7,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Gets temporary credentials for the calling IAM user (STS GetSessionToken), optionally MFA-authenticated.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsSessionToken", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Get, "StsSessionToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetSessionTokenResponse))]
 public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
 {

@@ -10,7 +10,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Gets a signed JWT of your AWS identity for an external OIDC relying party (STS GetWebIdentityToken).</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StsWebIdentityToken")]
+[Cmdlet(VerbsCommon.Get, "StsWebIdentityToken", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetWebIdentityTokenResponse))]
 public sealed class GetStsWebIdentityTokenCommand : CredentialPipelineCmdletBase
 {

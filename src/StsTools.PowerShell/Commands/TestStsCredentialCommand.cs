@@ -13,7 +13,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Tests whether credentials are still valid for a while (boto's is_expired with an offset), and with -Remote whether STS still accepts them.</para>
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "StsCredential")]
+[Cmdlet(VerbsDiagnostic.Test, "StsCredential", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(bool))]
 public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
 {

@@ -9,31 +9,27 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Assumes an IAM role (STS AssumeRole) and returns its temporary credentials.</para>
 /// </summary>
-[Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true, DefaultParameterSetName = ByRoleArn)]
+[Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true, DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(AssumeRoleResponse))]
 public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
 {
-    /// <summary>The parameter set of -RoleArn (or -ProfileName alone).</summary>
-    public const string ByRoleArn = "RoleArn";
-    /// <summary>The parameter set of -AccountId with -RoleName.</summary>
-    public const string ByAccountAndRoleName = "AccountIdAndRoleName";
+    // -RoleArn and -AccountId/-RoleName are not parameter sets of their own: crossed with the three
+    // credential-source sets, PowerShell's binder cannot choose between two non-default sets that
+    // both take a piped string (`$arns | Use-StsRole -Credential $c` fails). They are exclusive at
+    // run time instead (ConflictingRoleTarget).
 
-    /// <summary>The ARN of the role to assume; taken from the role profile when only -ProfileName is given.</summary>
-    [Parameter(ParameterSetName = ByRoleArn, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The ARN of the role to assume; taken from the role profile when only -ProfileName is given. With -RoleName, a piped 12-digit account id.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string? RoleArn { get; set; }
 
-    /// <summary>The account of the role (12 digits); with -RoleName instead of -RoleArn. Binds from the pipeline (text, or AccountId/Id properties).</summary>
-    /// <remarks>
-    /// Not Mandatory on purpose: PowerShell would then bind a piped role ARN to this set (and prompt
-    /// for -RoleName) instead of the default one; the engine reports a missing account id instead.
-    /// </remarks>
-    [Parameter(ParameterSetName = ByAccountAndRoleName, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The account of the role (12 digits), with -RoleName instead of -RoleArn. Binds from AccountId/Id properties; piped text lines reach it through -RoleArn.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
-    public string AccountId { get; set; } = string.Empty;
+    public string? AccountId { get; set; }
 
     /// <summary>The role's name (with its path, if any) in -AccountId; the ARN is built in the partition of the region in use.</summary>
-    [Parameter(ParameterSetName = ByAccountAndRoleName, Mandatory = true)]
-    public string RoleName { get; set; } = string.Empty;
+    [Parameter]
+    public string? RoleName { get; set; }
 
     /// <summary>The session name; defaults to StsModule-&lt;user name&gt;.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -98,12 +94,20 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    // Whether -RoleArn was typed (bound before any pipeline input arrives).
+    private bool _roleArnOnCommandLine;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _roleArnOnCommandLine = IsBound(nameof(RoleArn));
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var roleArn = ParameterSetName == ByAccountAndRoleName
-            ? Invoke(() => Service.RoleArnFor(AccountId, RoleName, Connection))
-            : RoleArn;
+        var roleArn = RoleTarget();
         if (!ShouldCall($"AssumeRole as session '{RoleSessionName ?? "StsModule-<user>"}'", roleArn ?? $"the role of profile '{ProfileName}'", SetEnvironment)) return;
         var request = new AssumeRoleRequest
         {
@@ -128,4 +132,27 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             : service.AssumeRoleAsync(request, connection, log, ct, Force));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
+
+    // The role ARN from -RoleArn, or built from -AccountId and -RoleName. A piped text line binds
+    // to -RoleArn; with -RoleName it is the account id (`Get-Content accounts.txt | Use-StsRole -RoleName Admin`).
+    private string? RoleTarget()
+    {
+        var account = AccountId;
+        // A piped object with an AccountId property also reaches -RoleArn as its text (PowerShell
+        // binds whole pipeline objects to a string parameter by calling ToString): that is not an ARN.
+        var roleArn = account is not null && !_roleArnOnCommandLine && RoleArn?.StartsWith("arn:", System.StringComparison.Ordinal) != true ? null : RoleArn;
+        if (RoleName is not null && account is null && roleArn is not null && IsAccountId(roleArn.Trim()))
+            return Invoke(() => Service.RoleArnFor(roleArn, RoleName, Connection));
+        if (roleArn is not null && (RoleName is not null || account is not null))
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("Give the role either as -RoleArn or as -AccountId with -RoleName, not both."),
+                "ConflictingRoleTarget", ErrorCategory.InvalidArgument, roleArn));
+        if (account is not null && RoleName is null)
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException($"-AccountId {account} needs -RoleName (the role's name in that account)."),
+                "RoleNameRequired", ErrorCategory.InvalidArgument, account));
+        return RoleName is not null ? Invoke(() => Service.RoleArnFor(account ?? string.Empty, RoleName, Connection)) : roleArn;
+    }
+
+    private static bool IsAccountId(string value) => value.Length == 12 && value.All(char.IsDigit);
 }

@@ -12,7 +12,7 @@ namespace StsTools.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRoleWithSaml", DefaultParameterSetName = AssertionSet, SupportsShouldProcess = true)]
 [OutputType(typeof(AssumeRoleWithSAMLResponse))]
-public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
+public sealed class UseStsRoleWithSamlCommand : StsCmdletBase
 {
     /// <summary>The parameter set taking the assertion as text.</summary>
     public const string AssertionSet = "Assertion";
@@ -62,7 +62,6 @@ public sealed class UseStsRoleWithSamlCommand : SubjectPipelineCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldCall("AssumeRoleWithSAML", RoleArn, SetEnvironment)) return;
-        WarnUnsigned("AssumeRoleWithSAML");
         var assertion = ParameterSetName == AssertionFileSet
             ? Invoke(() => SamlAssertions.ReadFile(FileSystemPaths.Resolve(this, SamlAssertionFile, nameof(SamlAssertionFile))))
             : SAMLAssertion;

@@ -11,7 +11,7 @@ namespace StsTools.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRoleWithWebIdentity", SupportsShouldProcess = true, DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(AssumeRoleWithWebIdentityResponse))]
-public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
+public sealed class UseStsRoleWithWebIdentityCommand : StsCmdletBase
 {
     /// <summary>The ARN of the role to assume; AWS_ROLE_ARN when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -65,7 +65,6 @@ public sealed class UseStsRoleWithWebIdentityCommand : SubjectPipelineCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldCall("AssumeRoleWithWebIdentity", RoleArn ?? "the role in AWS_ROLE_ARN", SetEnvironment)) return;
-        WarnUnsigned("AssumeRoleWithWebIdentity");
         var request = new AssumeRoleWithWebIdentityRequest
         {
             RoleArn = RoleArn,

@@ -8,7 +8,7 @@ namespace StsTools.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Starts a short privileged root session in a member account for one root task (STS AssumeRoot).</para>
 /// </summary>
-[Cmdlet(VerbsOther.Use, "StsRoot", SupportsShouldProcess = true)]
+[Cmdlet(VerbsOther.Use, "StsRoot", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(AssumeRootResponse))]
 public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
 {

@@ -12,8 +12,9 @@ public static class CmdletCatalog
     /// <param name="PipelinesCredentials">Whether -Credential binds from the pipeline (false where the pipeline carries the cmdlet's own subject).</param>
     /// <param name="CallsSts">Whether the cmdlet calls STS and so carries the connection parameters.</param>
     /// <param name="WritesOutput">Whether the cmdlet writes objects (and so declares [OutputType]).</param>
+    /// <param name="Signed">Whether the STS call is signed, so the cmdlet takes a credential source (AssumeRoleWithSAML and AssumeRoleWithWebIdentity are not).</param>
     public sealed record Entry(string Cmdlet, string? RequestTypeDef, string? ResponseTypeDef, IReadOnlyCollection<string> DefaultedRequiredFields,
-        bool PipelinesCredentials = true, bool CallsSts = true, bool WritesOutput = true);
+        bool PipelinesCredentials = true, bool CallsSts = true, bool WritesOutput = true, bool Signed = true);
 
     private static readonly string[] None = new string[0];
 
@@ -22,8 +23,8 @@ public static class CmdletCatalog
         new Entry("Use-StsRole", "AssumeRoleRequestTypeDef", "AssumeRoleResponseTypeDef", new[] { "RoleArn", "RoleSessionName" }),
         new Entry("Get-StsSessionToken", "GetSessionTokenRequestTypeDef", "GetSessionTokenResponseTypeDef", None),
         new Entry("Get-StsCallerIdentity", null, "GetCallerIdentityResponseTypeDef", None),
-        new Entry("Use-StsRoleWithSaml", "AssumeRoleWithSAMLRequestTypeDef", "AssumeRoleWithSAMLResponseTypeDef", None, PipelinesCredentials: false),
-        new Entry("Use-StsRoleWithWebIdentity", "AssumeRoleWithWebIdentityRequestTypeDef", "AssumeRoleWithWebIdentityResponseTypeDef", new[] { "RoleArn", "RoleSessionName", "WebIdentityToken" }, PipelinesCredentials: false),
+        new Entry("Use-StsRoleWithSaml", "AssumeRoleWithSAMLRequestTypeDef", "AssumeRoleWithSAMLResponseTypeDef", None, PipelinesCredentials: false, Signed: false),
+        new Entry("Use-StsRoleWithWebIdentity", "AssumeRoleWithWebIdentityRequestTypeDef", "AssumeRoleWithWebIdentityResponseTypeDef", new[] { "RoleArn", "RoleSessionName", "WebIdentityToken" }, PipelinesCredentials: false, Signed: false),
         new Entry("Use-StsRoot", "AssumeRootRequestTypeDef", "AssumeRootResponseTypeDef", None),
         new Entry("Get-StsFederationToken", "GetFederationTokenRequestTypeDef", "GetFederationTokenResponseTypeDef", None),
         new Entry("Get-StsAccessKeyInfo", "GetAccessKeyInfoRequestTypeDef", "GetAccessKeyInfoResponseTypeDef", None, PipelinesCredentials: false),
@@ -45,5 +46,11 @@ public static class CmdletCatalog
     };
 
     /// <summary>The parameters every cmdlet that calls STS shares.</summary>
-    public static readonly string[] CommonParameters = { "Region", "ProfileName", "Credential", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl", "TimeoutSeconds" };
+    public static readonly string[] CommonParameters = { "Region", "ProfileName", "EndpointUrl", "TimeoutSeconds" };
+
+    /// <summary>The credential-source parameters of the signed operations (with -ProfileName), each source a parameter set.</summary>
+    public static readonly string[] SourceParameters = { "Credential", "AccessKey", "SecretKey", "SessionToken" };
+
+    /// <summary>The credential-source parameter sets: the default (-ProfileName or nothing), -AccessKey and -Credential.</summary>
+    public static readonly string[] SourceSets = { "Profile", "AccessKey", "Credential" };
 }

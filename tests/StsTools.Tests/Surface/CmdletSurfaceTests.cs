@@ -136,6 +136,13 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
         }
         var parameters = _m.Cmdlet(name).Parameters.Select(p => p.Name).ToHashSet();
         Assert.All(CmdletCatalog.CommonParameters, p => Assert.Contains(p, parameters));
+        if (!CmdletCatalog.All.Single(e => e.Cmdlet == name).Signed)
+        {
+            // An unsigned call uses no credentials: offering a source would only be ignored.
+            Assert.All(CmdletCatalog.SourceParameters, p => Assert.DoesNotContain(p, parameters));
+            return;
+        }
+        Assert.All(CmdletCatalog.SourceParameters, p => Assert.Contains(p, parameters));
         var credential = _m.Cmdlet(name).Parameters.Single(p => p.Name == "Credential");
         var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
         Assert.Equal(entry.PipelinesCredentials, credential.ValueFromPipelineByPropertyName);
@@ -143,6 +150,37 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
         Assert.Contains("Credentials", credential.Aliases);
         // Where the pipeline does not carry credentials, it carries the cmdlet's subject.
         if (!entry.PipelinesCredentials) Assert.Contains(_m.Cmdlet(name).Parameters, p => p.ValueFromPipeline);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Credential_sources_are_parameter_sets_of_their_own(string name)
+    {
+        var entry = CmdletCatalog.All.Single(e => e.Cmdlet == name);
+        if (!entry.CallsSts || !entry.Signed) return;
+        var c = _m.Cmdlet(name);
+        Assert.Equal("Profile", c.DefaultParameterSet);
+        string[] SetsOf(string parameter) => c.Parameters.Where(p => p.Name == parameter).Select(p => p.ParameterSet).OrderBy(s => s).ToArray();
+        bool MandatoryIn(string parameter, string set) => c.Parameters.Single(p => p.Name == parameter && p.ParameterSet == set).Mandatory;
+        Assert.Equal(new[] { "Profile" }, SetsOf("ProfileName"));
+        Assert.Equal(new[] { "AccessKey" }, SetsOf("AccessKey"));
+        Assert.True(MandatoryIn("AccessKey", "AccessKey"));
+        // Not mandatory: PowerShell's prompt for a missing mandatory string would echo the secret.
+        Assert.Equal(new[] { "AccessKey" }, SetsOf("SecretKey"));
+        Assert.False(MandatoryIn("SecretKey", "AccessKey"));
+        Assert.Equal(new[] { "AccessKey" }, SetsOf("SessionToken"));
+        Assert.Equal(new[] { "Credential" }, SetsOf("Credential"));
+        Assert.True(MandatoryIn("Credential", "Credential"));
+        // Everything else works with any source: in every set, or (Get-StsConsoleUrl -InputObject)
+        // a mandatory set of its own that stands for the source.
+        var sourceNames = CmdletCatalog.SourceParameters.Append("ProfileName").ToHashSet();
+        foreach (var group in c.Parameters.Where(p => !sourceNames.Contains(p.Name)).GroupBy(p => p.Name))
+        {
+            var sets = group.Select(p => p.ParameterSet).ToHashSet();
+            var inAll = sets.SetEquals(new[] { "__AllParameterSets" });
+            var ownSource = sets.Count == 1 && !CmdletCatalog.SourceSets.Contains(sets.Single()) && group.Single().Mandatory;
+            Assert.True(inAll || ownSource, $"{name} -{group.Key} is in {string.Join(", ", sets)}, not in every credential-source set");
+        }
     }
 
     [Theory]
