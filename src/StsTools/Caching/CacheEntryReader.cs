@@ -6,126 +6,87 @@ using StsTools.Model;
 namespace StsTools.Caching;
 
 /// <summary>
-/// Reads one disk-cache entry with <see cref="Utf8JsonReader"/> instead of the serializer. Why:
-/// a fresh process (a runbook step) pays several times the 2 ms budget of a whole hit for
-/// System.Text.Json's first deserialization of the entry type, in generic code over its internal
-/// types that no ReadyToRun image can hold (figures: bench/README.md); the reader and this code are precompiled. Writing stays with the
-/// serializer (<see cref="CacheJsonContext"/>), and this reads exactly what it writes: property
-/// names match case-sensitively, unknown properties are skipped, and anything malformed or of the
-/// wrong type is a miss (<see cref="JsonException"/>), never a partly filled entry.
+/// Reads one disk-cache entry with <see cref="Utf8JsonReader"/> instead of the serializer, for any
+/// cached response type (<see cref="JsonShape"/> says which properties a type has). Why not the
+/// serializer: a fresh process (a runbook step) pays several times the 2 ms budget of a whole hit
+/// for System.Text.Json's first deserialization of the entry type, in generic code over its
+/// internal types that no ReadyToRun image can hold (figures: bench/README.md); the reader and this
+/// code are precompiled. Writing stays with the serializer (<see cref="CacheJsonContext"/>), and
+/// this reads exactly what it writes: property names match case-sensitively, unknown properties are
+/// skipped, and anything malformed or of the wrong type is a miss (<see cref="JsonException"/>),
+/// never a partly filled entry.
 /// </summary>
 internal static class CacheEntryReader
 {
     private static ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
-    /// <summary>Parses <paramref name="utf8"/> as a cache entry holding a <typeparamref name="T"/>.</summary>
-    public static CacheEntry<T> Read<T>(ReadOnlySpan<byte> utf8) where T : class, ICredentialsResponse
+    /// <summary>
+    /// Parses <paramref name="utf8"/> as a cache entry holding a <typeparamref name="T"/>, by the
+    /// contract of <see cref="CacheJsonContext"/> (or of <paramref name="contract"/>: tests read
+    /// every response type through the serializer's reflection-based contract).
+    /// </summary>
+    public static CacheEntry<T> Read<T>(ReadOnlySpan<byte> utf8, JsonSerializerOptions? contract = null) where T : class, ICredentialsResponse
     {
         // A byte order mark, as an editor might add, is not JSON to the reader; the serializer's
         // string path never saw it either.
         if (utf8.StartsWith(Utf8Bom)) utf8 = utf8.Slice(Utf8Bom.Length);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        var entry = new CacheEntry<T>();
-        Expect(ref reader, JsonTokenType.StartObject);
-        while (NextProperty(ref reader, out var name))
-        {
-            switch (name)
-            {
-                case "Version": entry.Version = ReadInt(ref reader); break;
-                case "Operation": entry.Operation = ReadString(ref reader) ?? string.Empty; break;
-                case "Key": entry.Key = ReadString(ref reader) ?? string.Empty; break;
-                case "Response": entry.Response = ReadResponse(ref reader, typeof(T) == typeof(AssumeRoleResponse)) as T; break;
-                default: reader.Skip(); break;
-            }
-        }
+        Advance(ref reader);
+        Expect(ref reader, JsonTokenType.StartObject); // a document of null is no entry
+        var entry = (CacheEntry<T>)ReadObject(ref reader, JsonShape.Of(typeof(CacheEntry<T>), contract), contract)!;
         if (reader.Read()) throw new JsonException("Content after the cache entry.");
         return entry;
     }
 
-    private static ICredentialsResponse? ReadResponse(ref Utf8JsonReader reader, bool assumeRole)
+    // On a StartObject (or null) token: a new instance of the shape's type with every known property read.
+    private static object? ReadObject(ref Utf8JsonReader reader, JsonShape shape, JsonSerializerOptions? contract)
     {
-        if (!AtObject(ref reader)) return null;
-        var credentials = new Credentials();
-        var user = new AssumedRoleUser();
-        var metadata = new ResponseMetadata();
-        int packed = 0;
-        string? sourceIdentity = null;
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        Expect(ref reader, JsonTokenType.StartObject);
+        var value = shape.Create();
         while (NextProperty(ref reader, out var name))
         {
-            switch (name)
-            {
-                case "Credentials": credentials = ReadCredentials(ref reader)!; break;
-                case "AssumedRoleUser" when assumeRole: user = ReadUser(ref reader)!; break;
-                case "PackedPolicySize" when assumeRole: packed = ReadInt(ref reader); break;
-                case "SourceIdentity" when assumeRole: sourceIdentity = ReadString(ref reader); break;
-                case "ResponseMetadata": metadata = ReadMetadata(ref reader)!; break;
-                default: reader.Skip(); break;
-            }
+            if (shape.Properties.TryGetValue(name, out var property)) property.Set(value, ReadValue(ref reader, property.Value, contract));
+            else reader.Skip();
         }
-        return assumeRole
-            ? new AssumeRoleResponse { Credentials = credentials, AssumedRoleUser = user, PackedPolicySize = packed, SourceIdentity = sourceIdentity, ResponseMetadata = metadata }
-            : new GetSessionTokenResponse { Credentials = credentials, ResponseMetadata = metadata };
+        return value;
     }
 
-    private static Credentials? ReadCredentials(ref Utf8JsonReader reader)
+    private static object? ReadValue(ref Utf8JsonReader reader, ValueShape kind, JsonSerializerOptions? contract)
     {
-        if (!AtObject(ref reader)) return null;
-        var c = new Credentials();
-        while (NextProperty(ref reader, out var name))
+        if (reader.TokenType == JsonTokenType.Null)
+            return kind.Nullable ? null : throw new JsonException($"null where a {kind.Type.Name} belongs.");
+        switch (kind.Kind)
         {
-            switch (name)
-            {
-                case "AccessKeyId": c.AccessKeyId = ReadString(ref reader)!; break;
-                case "SecretAccessKey": c.SecretAccessKey = ReadString(ref reader)!; break;
-                case "SessionToken": c.SessionToken = ReadString(ref reader)!; break;
-                case "Expiration":
-                    if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTime(out var expiration)) throw new JsonException("Expiration is not a date.");
-                    c.Expiration = expiration;
-                    break;
-                default: reader.Skip(); break;
-            }
+            case ValueKind.String:
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("Expected a string.");
+            case ValueKind.Int32:
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var int32) ? int32 : throw new JsonException("Expected a 32-bit integer.");
+            case ValueKind.Int64:
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var int64) ? int64 : throw new JsonException("Expected a 64-bit integer.");
+            case ValueKind.Boolean:
+                return reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => throw new JsonException("Expected true or false.") };
+            case ValueKind.DateTime:
+                return reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out var instant) ? instant : throw new JsonException("Expected an ISO 8601 date and time.");
+            case ValueKind.Enum:
+                // Written as numbers by the serializer's default; text is accepted too.
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number)) return Enum.ToObject(kind.Type, number);
+                if (reader.TokenType == JsonTokenType.String) return Enum.Parse(kind.Type, reader.GetString()!, ignoreCase: false);
+                throw new JsonException("Expected an enum value.");
+            case ValueKind.StringMap:
+                Expect(ref reader, JsonTokenType.StartObject);
+                // The only maps in the model are HTTP headers, whose names are case-insensitive.
+                var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                while (NextProperty(ref reader, out var key)) map[key] = (string)ReadValue(ref reader, ValueShape.Text, contract)!;
+                return map;
+            case ValueKind.List:
+                Expect(ref reader, JsonTokenType.StartArray);
+                var list = (System.Collections.IList)Activator.CreateInstance(kind.Type)!;
+                for (Advance(ref reader); reader.TokenType != JsonTokenType.EndArray; Advance(ref reader)) list.Add(ReadValue(ref reader, kind.Element!, contract));
+                return list;
+            default:
+                return ReadObject(ref reader, JsonShape.Of(kind.Type, contract), contract);
         }
-        return c;
-    }
-
-    private static AssumedRoleUser? ReadUser(ref Utf8JsonReader reader)
-    {
-        if (!AtObject(ref reader)) return null;
-        var user = new AssumedRoleUser();
-        while (NextProperty(ref reader, out var name))
-        {
-            switch (name)
-            {
-                case "AssumedRoleId": user.AssumedRoleId = ReadString(ref reader)!; break;
-                case "Arn": user.Arn = ReadString(ref reader)!; break;
-                default: reader.Skip(); break;
-            }
-        }
-        return user;
-    }
-
-    private static ResponseMetadata? ReadMetadata(ref Utf8JsonReader reader)
-    {
-        if (!AtObject(ref reader)) return null;
-        var m = new ResponseMetadata();
-        while (NextProperty(ref reader, out var name))
-        {
-            switch (name)
-            {
-                case "RequestId": m.RequestId = ReadString(ref reader)!; break;
-                case "HTTPStatusCode": m.HTTPStatusCode = ReadInt(ref reader); break;
-                case "RetryAttempts": m.RetryAttempts = ReadInt(ref reader); break;
-                case "HostId": m.HostId = ReadString(ref reader); break;
-                case "HTTPHeaders":
-                    if (!AtObject(ref reader)) { m.HTTPHeaders = null!; break; }
-                    var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    while (NextProperty(ref reader, out var header)) headers[header] = ReadString(ref reader)!;
-                    m.HTTPHeaders = headers;
-                    break;
-                default: reader.Skip(); break;
-            }
-        }
-        return m;
     }
 
     // Moves to the next property of the current object and onto its value; false at the object's end.
@@ -144,27 +105,8 @@ internal static class CacheEntryReader
         if (!reader.Read()) throw new JsonException("The cache entry ends early.");
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, bool advance = true)
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
     {
-        if (advance) Advance(ref reader);
         if (reader.TokenType != type) throw new JsonException($"Expected {type}, found {reader.TokenType}.");
     }
-
-    // On a value that must be an object or null: false for null, true for an object, a miss otherwise.
-    private static bool AtObject(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null) return false;
-        Expect(ref reader, JsonTokenType.StartObject, advance: false);
-        return true;
-    }
-
-    private static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
-        _ => throw new JsonException("Expected a string."),
-    };
-
-    private static int ReadInt(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new JsonException("Expected a 32-bit integer.");
 }

@@ -32,10 +32,14 @@ public static class CacheReaderWarmup
     {
         try
         {
-            return CacheEntryReader.Read<AssumeRoleResponse>(AssumeRoleSample).Response?.Credentials is not null
+            // The hit's first step, the cache key of the request (the contracts of the request types).
+            var role = new Requests.AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/WarmUp", Tags = { new Tag("k", "v") }, PolicyArns = { new PolicyDescriptorType("arn:aws:iam::aws:policy/ReadOnlyAccess") } };
+            var keysMade = RequestKey.Of(role, Array.Empty<string>()).Length > 0 && RequestKey.Of(new Requests.GetSessionTokenRequest(), Array.Empty<string>()).Length > 0;
+            return keysMade
+                && CacheEntryReader.Read<AssumeRoleResponse>(AssumeRoleSample).Response?.Credentials is not null
                 && CacheEntryReader.Read<GetSessionTokenResponse>(SessionTokenSample).Response?.Credentials is not null;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             return false;
         }

@@ -173,10 +173,15 @@ internal sealed class CacheEntry<T>
     public T? Response { get; set; }
 }
 
-/// <summary>The responses that are cached, for the System.Text.Json source generator.</summary>
+/// <summary>
+/// The cached operations' requests (their cache keys) and responses (the disk entries), for the
+/// System.Text.Json source generator: to cache another operation, list its two types here.
+/// </summary>
 [JsonSourceGenerationOptions(Converters = new[] { typeof(UtcDateTimeConverter) })]
 [JsonSerializable(typeof(CacheEntry<AssumeRoleResponse>))]
 [JsonSerializable(typeof(CacheEntry<GetSessionTokenResponse>))]
+[JsonSerializable(typeof(Requests.AssumeRoleRequest))]
+[JsonSerializable(typeof(Requests.GetSessionTokenRequest))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext
 {
 }

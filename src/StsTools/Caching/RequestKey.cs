@@ -1,10 +1,7 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Reflection;
 using System.Text;
 
 namespace StsTools.Caching;
@@ -13,12 +10,11 @@ namespace StsTools.Caching;
 /// The cache-key material of a request, derived from every public property it has (nested
 /// objects and lists included), so a field added to a request later is part of the key without
 /// anyone remembering to add it: a session made with other parameters is never served. Only the
-/// per-call values named as excluded (the MFA code, the duration) are left out.
+/// per-call values named as excluded (the MFA code, the duration) are left out. The properties are
+/// those of the request's contract in <see cref="CacheJsonContext"/> (see <see cref="JsonShape"/>).
 /// </summary>
 internal static class RequestKey
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
-
     /// <summary>
     /// The key material of <paramref name="request"/>: each property as <c>name:length:value</c>
     /// (lengths make the encoding unambiguous), in name order, <paramref name="overrides"/> taking
@@ -28,19 +24,14 @@ internal static class RequestKey
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         var text = new StringBuilder();
-        foreach (var property in PropertiesOf(request.GetType()))
+        foreach (var property in JsonShape.Of(request.GetType()).Readable)
         {
-            if (excluded.Contains(property.Name)) continue;
-            var value = overrides is not null && overrides.TryGetValue(property.Name, out var given) ? given : Format(property.GetValue(request));
-            Append(text, property.Name, value);
+            if (excluded.Contains(property.Key)) continue;
+            var value = overrides is not null && overrides.TryGetValue(property.Key, out var given) ? given : Format(property.Value(request));
+            Append(text, property.Key, value);
         }
         return text.ToString();
     }
-
-    private static PropertyInfo[] PropertiesOf(Type type) =>
-        Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray());
 
     private static string? Format(object? value)
     {
@@ -56,7 +47,7 @@ internal static class RequestKey
                 return list.Append(']').ToString();
             default:
                 var nested = new StringBuilder("{");
-                foreach (var property in PropertiesOf(value.GetType())) Append(nested, property.Name, Format(property.GetValue(value)));
+                foreach (var property in JsonShape.Of(value.GetType()).Readable) Append(nested, property.Key, Format(property.Value(value)));
                 return nested.Append('}').ToString();
         }
     }

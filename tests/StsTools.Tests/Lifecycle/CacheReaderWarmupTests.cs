@@ -64,7 +64,8 @@ public sealed class CacheReaderWarmupTests : IClassFixture<MotoServer>
 
     private static bool ReaderCode(string method) =>
         method.StartsWith("System.Text.Json.", StringComparison.Ordinal) || method.StartsWith("System.Buffers.", StringComparison.Ordinal) ||
-        method.StartsWith("StsTools.Caching.CacheEntryReader", StringComparison.Ordinal);
+        method.StartsWith("StsTools.Caching.CacheEntryReader", StringComparison.Ordinal) || method.StartsWith("StsTools.Caching.JsonShape", StringComparison.Ordinal) ||
+        method.StartsWith("StsTools.Caching.ShapeProperty", StringComparison.Ordinal) || method.StartsWith("StsTools.Caching.ValueShape", StringComparison.Ordinal);
 
     private (int Code, string Output) ProbeHit(bool warm)
     {
