@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using StsTools.Connection;
 using StsTools.Errors;
 using StsTools.Model;
-using StsTools.Profiles;
 using StsTools.Requests;
 
 namespace StsTools.Service;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Caching;
@@ -8,9 +7,6 @@ using StsTools.Connection;
 using StsTools.Env;
 using StsTools.Errors;
 using StsTools.Model;
-using StsTools.Requests;
-using StsTools.Validation;
-using Sdk = Amazon.SecurityToken.Model;
 
 namespace StsTools.Service;
 
@@ -19,6 +15,7 @@ namespace StsTools.Service;
 /// types. Validates before any network call, reuses clients, maps every failure to an
 /// <see cref="StsToolsException"/>.
 /// </summary>
+
 public sealed partial class StsService : IDisposable
 {
     private readonly SourceCredentialResolver _resolver;
@@ -52,59 +49,6 @@ public sealed partial class StsService : IDisposable
     /// <summary>How many SDK clients this service has built so far.</summary>
     public int ClientsCreated => _pool.ClientsCreated;
 
-    /// <summary>AssumeRole: temporary credentials for a role.</summary>
-    /// <remarks>
-    /// Cached per (region, endpoint, source access key, role, session name, policies, tags,
-    /// external id, MFA serial, source identity, duration): a cached session is returned until it
-    /// comes within <see cref="Caching.CacheOptions.RefreshWindow"/> of expiry, so an MFA code is
-    /// typed once per session, not once per command. <paramref name="forceRefresh"/> always calls STS.
-    /// </remarks>
-    public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false)
-    {
-        StsInputValidator.ValidateAssumeRole(request);
-        var sessionName = request.RoleSessionName ?? SessionNames.Default();
-        StsInputValidator.RoleSessionName(sessionName);
-        var sdkRequest = new Sdk.AssumeRoleRequest
-        {
-            RoleArn = request.RoleArn,
-            RoleSessionName = sessionName,
-            Policy = request.Policy,
-            DurationSeconds = request.DurationSeconds,
-            ExternalId = request.ExternalId,
-            SerialNumber = request.SerialNumber,
-            TokenCode = request.TokenCode,
-            SourceIdentity = request.SourceIdentity,
-        };
-        sdkRequest.PolicyArns = RequestMapper.Policies(request.PolicyArns);
-        sdkRequest.Tags = RequestMapper.Tags(request.Tags);
-        sdkRequest.TransitiveTagKeys = RequestMapper.Strings(request.TransitiveTagKeys);
-        sdkRequest.ProvidedContexts = RequestMapper.ProvidedContexts(request.ProvidedContexts);
-
-        log?.Verbose($"Assuming role {request.RoleArn} as session '{sessionName}'.");
-        var keyMaterial = RequestKey.Of(request, KeyExcludes, new Dictionary<string, string?> { [nameof(AssumeRoleRequest.RoleSessionName)] = sessionName });
-        var expectedArn = AssumedRoleArn(request.RoleArn, sessionName);
-        // Through a role profile's MFA session the session itself is the MFA proof: the request
-        // carries no serial or code (the serial stays in the cache key).
-        if (connection?.FetchSource is not null) sdkRequest.SerialNumber = sdkRequest.TokenCode = null;
-        return CachedCallAsync("AssumeRole", request.RoleArn, connection!, log, keyMaterial, forceRefresh,
-            () => { if (connection?.FetchSource is null) StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode); },
-            (client, ct) => client.AssumeRoleAsync(sdkRequest, ct),
-            r => new AssumeRoleResponse
-            {
-                Credentials = ResponseMapper.Map(r.Credentials),
-                AssumedRoleUser = ResponseMapper.Map(r.AssumedRoleUser),
-#pragma warning disable CS0618 // deprecated in the SDK, yet part of the STS response shape we mirror
-                PackedPolicySize = r.PackedPolicySize ?? 0,
-#pragma warning restore CS0618
-                SourceIdentity = r.SourceIdentity,
-                ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken,
-            // A disk entry must be a session of the requested role and name, in its account, and
-            // any cached one must last as long as asked for.
-            cached => (expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal))
-                && LastsFor(cached, request.DurationSeconds));
-    }
-
     // Left out of every cache key: the MFA code (a later call with only the serial must find the MFA
     // session: that is the point of caching it) and the duration (checked against the cached
     // session instead, LastsFor below). Everything else in a request is in the key (RequestKey).
@@ -116,57 +60,6 @@ public sealed partial class StsService : IDisposable
     // one-hour session an earlier call cached.
     private bool LastsFor(ICredentialsResponse cached, int? durationSeconds) =>
         durationSeconds is not int seconds || cached.Credentials.Expiration.ToUniversalTime() >= DateTime.UtcNow.AddSeconds(seconds) - CacheOptions.RefreshWindow;
-
-    // arn:P:iam::A:role/path/Name as session S -> arn:P:sts::A:assumed-role/Name/S (null when the ARN is not of that shape).
-    private static string? AssumedRoleArn(string? roleArn, string sessionName)
-    {
-        var parts = (roleArn ?? string.Empty).Split(':');
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal)) return null;
-        var name = parts[5].Substring(parts[5].LastIndexOf('/') + 1);
-        return $"arn:{parts[1]}:sts::{parts[4]}:assumed-role/{name}/{sessionName}";
-    }
-
-    /// <summary>GetSessionToken: temporary credentials for the calling IAM user, optionally MFA-authenticated.</summary>
-    /// <remarks>
-    /// Cached like boto did, per (region, endpoint, source access key), and per MFA serial so an
-    /// MFA session is never served for a plain one or the other way round.
-    /// </remarks>
-    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false) =>
-        GetSessionTokenCoreAsync(request, connection, log, cancellationToken, forceRefresh, mustLastRequestedDuration: true);
-
-    // mustLastRequestedDuration false: the MFA session of role profiles, asked for with its full
-    // length, serves as long as any of it is left (else every call after the first would need a code).
-    private Task<GetSessionTokenResponse> GetSessionTokenCoreAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, bool forceRefresh, bool mustLastRequestedDuration)
-    {
-        StsInputValidator.ValidateGetSessionToken(request);
-        var sdkRequest = new Sdk.GetSessionTokenRequest
-        {
-            DurationSeconds = request.DurationSeconds,
-            SerialNumber = request.SerialNumber,
-            TokenCode = request.TokenCode,
-        };
-        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, RequestKey.Of(request, KeyExcludes), forceRefresh,
-            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
-            (client, ct) => client.GetSessionTokenAsync(sdkRequest, ct),
-            r => new GetSessionTokenResponse
-            {
-                Credentials = ResponseMapper.Map(r.Credentials),
-                ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken,
-            cached => !mustLastRequestedDuration || LastsFor(cached, request.DurationSeconds));
-    }
-
-    /// <summary>GetCallerIdentity: who the source credentials belong to.</summary>
-    public Task<GetCallerIdentityResponse> GetCallerIdentityAsync(ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default) =>
-        CallAsync("GetCallerIdentity", null, connection, log, true,
-            (client, ct) => client.GetCallerIdentityAsync(new Sdk.GetCallerIdentityRequest(), ct),
-            r => new GetCallerIdentityResponse
-            {
-                UserId = r.UserId ?? string.Empty,
-                Account = r.Account ?? string.Empty,
-                Arn = r.Arn ?? string.Empty,
-                ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken);
 
     /// <summary>What the module changed in <see cref="Environment"/>, to restore and to recognise its own credentials.</summary>
     public EnvironmentLedger EnvironmentLedger { get; } = new();

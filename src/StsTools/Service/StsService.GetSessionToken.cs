@@ -1,0 +1,43 @@
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Caching;
+using StsTools.Connection;
+using StsTools.Model;
+using StsTools.Requests;
+using StsTools.Validation;
+using Sdk = Amazon.SecurityToken.Model;
+
+namespace StsTools.Service;
+
+public sealed partial class StsService
+{
+    /// <summary>GetSessionToken: temporary credentials for the calling IAM user, optionally MFA-authenticated.</summary>
+    /// <remarks>
+    /// Cached like boto did, per (region, endpoint, source access key), and per MFA serial so an
+    /// MFA session is never served for a plain one or the other way round.
+    /// </remarks>
+    public Task<GetSessionTokenResponse> GetSessionTokenAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log = null, CancellationToken cancellationToken = default, bool forceRefresh = false) =>
+        GetSessionTokenCoreAsync(request, connection, log, cancellationToken, forceRefresh, mustLastRequestedDuration: true);
+
+    // mustLastRequestedDuration false: the MFA session of role profiles, asked for with its full
+    // length, serves as long as any of it is left (else every call after the first would need a code).
+    private Task<GetSessionTokenResponse> GetSessionTokenCoreAsync(GetSessionTokenRequest request, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, bool forceRefresh, bool mustLastRequestedDuration)
+    {
+        StsInputValidator.ValidateGetSessionToken(request);
+        var sdkRequest = new Sdk.GetSessionTokenRequest
+        {
+            DurationSeconds = request.DurationSeconds,
+            SerialNumber = request.SerialNumber,
+            TokenCode = request.TokenCode,
+        };
+        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, RequestKey.Of(request, KeyExcludes), forceRefresh,
+            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
+            (client, ct) => client.GetSessionTokenAsync(sdkRequest, ct),
+            r => new GetSessionTokenResponse
+            {
+                Credentials = ResponseMapper.Map(r.Credentials),
+                ResponseMetadata = ResponseMapper.Metadata(r),
+            }, cancellationToken,
+            cached => !mustLastRequestedDuration || LastsFor(cached, request.DurationSeconds));
+    }
+}
