@@ -3,11 +3,15 @@
     The module's figures in a real pwsh, each beside what it is compared with, in the same run.
 .DESCRIPTION
     - import: `pwsh -NoProfile` that runs Import-Module against a bare `pwsh -NoProfile`, whole
-      processes, alternately (which goes first swaps each round); the import's cost is the
+      processes, alternately (the order rotates each round); the import's cost is the
       difference of the medians. Target: at most 60 ms. Most of it is PowerShell's own first
-      Import-Module of a session (module system, manifest and format-file machinery), which a
-      one-cmdlet module with a one-line manifest pays too; so also: the import timed inside a
-      pwsh that has imported PSReadLine first, as every interactive session has.
+      Import-Module of a manifest module in a session, so the same is measured for a manifest
+      module that exports nothing (a one-line manifest over a BCL-only dll): the module's own
+      share is the difference. Also: the import timed inside a pwsh that has imported PSReadLine
+      first, as every interactive session has.
+    - Run it in the pwsh to measure: bench/run.sh runs it in the pinned dotnet tool (whose
+      assemblies are IL only, so PowerShell JIT-compiles its own code) and in a ReadyToRun copy of
+      it (bench/pwsh-readytorun.sh), as PowerShell's release packages ship.
     - first call: a new pwsh imports the module, then times its first Get-StsCallerIdentity; another
       loads the AWS SDK from NuGet with Add-Type (the same AWSSDK.Core and AWSSDK.SecurityToken
       versions the module ships), then times its first GetCallerIdentity on a new client. Target:
@@ -75,14 +79,20 @@ $bare = [Collections.Generic.List[double]]::new(); $imported = [Collections.Gene
 $firstModule = [Collections.Generic.List[double]]::new(); $firstRaw = [Collections.Generic.List[double]]::new()
 $interactive = [Collections.Generic.List[double]]::new()
 $timed = { param($body) "`$clock = [Diagnostics.Stopwatch]::StartNew()`n$body`n`$clock.Stop(); `$clock.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture)" }
+# A manifest module that exports nothing: what PowerShell's first manifest import costs by itself.
+$emptyFolder = Join-Path ([IO.Path]::GetTempPath()) ('ststools-bench-empty-' + [Guid]::NewGuid().ToString('n'))
+$null = New-Item -ItemType Directory -Path $emptyFolder
+$emptyManifest = Join-Path $emptyFolder 'Empty.psd1'
+Set-Content -Path $emptyManifest -Value "@{ RootModule = '$(Join-Path $root 'bin/StsTools.Model.dll')'; ModuleVersion = '1.0'; GUID = '0b8c5a2e-6f4d-4c1b-9e7a-3d2f1a0b9c8d'; CmdletsToExport = @(); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+$empty = [Collections.Generic.List[double]]::new()
 $null = Measure-Process 'exit'   # warm the file cache
 for ($i = 0; $i -lt $Rounds; $i++) {
-    $pair = @(
+    $three = @(
         { $bare.Add((Measure-Process 'exit').Ms) },
-        { $imported.Add((Measure-Process "Import-Module '$manifest'; exit").Ms) }
+        { $imported.Add((Measure-Process "Import-Module '$manifest'; exit").Ms) },
+        { $empty.Add((Measure-Process "Import-Module '$emptyManifest'; exit").Ms) }
     )
-    if ($i % 2) { [array]::Reverse($pair) }
-    foreach ($step in $pair) { & $step }
+    foreach ($k in 0..2) { & $three[($i + $k) % 3] }
     $pair = @(
         { $firstModule.Add([double](Measure-Process ("Import-Module '$manifest'`n" + (& $timed $moduleCall))).Output) },
         { $firstRaw.Add([double](Measure-Process ("Add-Type -Path '$($sdk[0])', '$($sdk[1])'`n" + (& $timed $rawCall))).Output) }
@@ -116,14 +126,18 @@ for (`$i = 0; `$i -lt $WarmPairs; `$i++) {
 "@
 $warm = (Measure-Process $warmScript).Output -split ';' | ForEach-Object { [double]::Parse($_, [Globalization.CultureInfo]::InvariantCulture) }
 
+Remove-Item $emptyFolder -Recurse -Force
 $importCost = (Get-Median $imported) - (Get-Median $bare)
+$emptyCost = (Get-Median $empty) - (Get-Median $bare)
 $firstRatio = (Get-Median $firstModule) / (Get-Median $firstRaw)
 $warmRatio = $warm[0] / $warm[1]
 $rows = @(
     [pscustomobject]@{ Figure = 'pwsh -NoProfile with Import-Module (ms)'; StsModule = '{0:N0}' -f (Get-Median $imported); ComparedWith = '{0:N0} bare pwsh -NoProfile' -f (Get-Median $bare); Ratio = 'import adds {0:N0} ms' -f $importCost; Target = '<= 60 ms'; Met = $importCost -le 60 }
+    [pscustomobject]@{ Figure = '  the same with a manifest module that exports nothing (ms)'; StsModule = '{0:N0}' -f (Get-Median $empty); ComparedWith = 'PowerShell''s own first manifest import'; Ratio = 'adds {0:N0} ms; StsModule''s own share {1:N0} ms' -f $emptyCost, ($importCost - $emptyCost); Target = ''; Met = '' }
     [pscustomobject]@{ Figure = 'Import-Module after PSReadLine, in-process (ms)'; StsModule = '{0:N0}' -f (Get-Median $interactive); ComparedWith = 'as an interactive session imports it'; Ratio = ''; Target = '<= 60 ms'; Met = (Get-Median $interactive) -le 60 }
     [pscustomobject]@{ Figure = 'first Get-StsCallerIdentity after import (ms)'; StsModule = '{0:N1}' -f (Get-Median $firstModule); ComparedWith = '{0:N1} raw SDK (Add-Type)' -f (Get-Median $firstRaw); Ratio = '{0:N2}' -f $firstRatio; Target = '<= 0.6'; Met = $firstRatio -le 0.6 }
     [pscustomobject]@{ Figure = 'warm Get-StsCallerIdentity (ms/call)'; StsModule = '{0:N2}' -f $warm[0]; ComparedWith = '{0:N2} raw SDK client' -f $warm[1]; Ratio = '{0:N3}' -f $warmRatio; Target = '<= 1.05'; Met = $warmRatio -le 1.05 }
 )
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
-"medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm), pwsh $($PSVersionTable.PSVersion)"
+$readyToRun = try { $file = [IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location); $pe = [System.Reflection.PortableExecutable.PEReader]::new($file); $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { if ($pe) { $pe.Dispose() } }
+"medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm), pwsh $($PSVersionTable.PSVersion) ($(if ($readyToRun) { 'ReadyToRun' } else { 'IL only' }): $PSHOME)"

@@ -12,6 +12,8 @@ moto=$!
 trap 'kill $moto 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null && break; sleep 0.1; done
 dotnet bench/StsTools.Bench/bin/Release/net10.0/StsTools.Bench.dll all "http://127.0.0.1:$port" "$PWD/bin"
-# The same module in a real pwsh (the pinned 7.6.9): import, first and warm call.
+# The same module in a real pwsh (the pinned 7.6.9): import, first and warm call; in the dotnet
+# tool as NuGet serves it (IL only) and in a ReadyToRun copy of it, as release packages ship.
 dotnet tool restore >/dev/null
 dotnet pwsh -NoProfile -NonInteractive -File bench/pwsh.ps1 -Endpoint "http://127.0.0.1:$port"
+dotnet "$(bash bench/pwsh-readytorun.sh)" -NoProfile -NonInteractive -File bench/pwsh.ps1 -Endpoint "http://127.0.0.1:$port"
