@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using StsTools.Connection;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Transformation;
 
@@ -45,5 +46,10 @@ public abstract class SignedCmdletBase : StsCmdletBase
     public string? SessionToken { get; set; }
 
     /// <inheritdoc />
-    private protected override (string? AccessKey, string? SecretKey, string? SessionToken)? SourceKeys => (AccessKey, SecretKey, SessionToken);
+    private protected override void AddSourceKeys(ConnectionOptions options)
+    {
+        options.AccessKey = AccessKey;
+        options.SecretKey = SecretKey;
+        options.SessionToken = SessionToken;
+    }
 }

@@ -55,8 +55,8 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// <summary>The -Credential value of a signed operation; none for the unsigned ones.</summary>
     protected virtual Credentials? SourceCredential => null;
 
-    /// <summary>-AccessKey/-SecretKey/-SessionToken of a signed operation; none for the unsigned ones.</summary>
-    private protected virtual (string? AccessKey, string? SecretKey, string? SessionToken)? SourceKeys => null;
+    /// <summary>Puts -AccessKey/-SecretKey/-SessionToken of a signed operation into the options; the unsigned ones have none.</summary>
+    private protected virtual void AddSourceKeys(ConnectionOptions options) { }
 
     /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
     private protected static StsService Service => StsService.Shared;
@@ -65,19 +65,24 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     private string? _profileTokenCode;
 
     /// <summary>The common parameters as the engine's plain type.</summary>
-    private protected ConnectionOptions Connection => new()
+    private protected ConnectionOptions Connection
     {
-        Region = Region,
-        ProfileName = ProfileName,
-        ProfileTokenCode = _profileTokenCode,
-        Credential = SourceCredential,
-        AccessKey = SourceKeys?.AccessKey,
-        SecretKey = SourceKeys?.SecretKey,
-        SessionToken = SourceKeys?.SessionToken,
-        EndpointUrl = EndpointUrl,
-        AllowInsecureEndpoint = AllowInsecureEndpoint,
-        TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
-    };
+        get
+        {
+            var options = new ConnectionOptions
+            {
+                Region = Region,
+                ProfileName = ProfileName,
+                ProfileTokenCode = _profileTokenCode,
+                Credential = SourceCredential,
+                EndpointUrl = EndpointUrl,
+                AllowInsecureEndpoint = AllowInsecureEndpoint,
+                TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
+            };
+            AddSourceKeys(options);
+            return options;
+        }
+    }
 
     /// <summary>True when the user passed the parameter (tells "0" from "not given").</summary>
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

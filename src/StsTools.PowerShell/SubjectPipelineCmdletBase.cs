@@ -6,7 +6,7 @@ namespace StsTools.PowerShell;
 
 /// <summary>
 /// For cmdlets whose pipeline input is what they work on (an access key id, an encoded message,
-/// a SAML assertion): -Credential is by name only, so piped input never also becomes the signer.
+/// a trade-in token): -Credential is by name only, so piped input never also becomes the signer.
 /// </summary>
 public abstract class SubjectPipelineCmdletBase : SignedCmdletBase
 {

@@ -7,7 +7,8 @@ namespace StsTools.Caching;
 /// <summary>
 /// SHA-256 in hex, for names derived from secrets or long keys (cache file names, client pool
 /// keys): they identify without revealing. Every call of every command hashes, so each thread
-/// keeps one hasher: creating one costs ~40 us (a native context), hashing a short text ~2 us.
+/// keeps one hasher: creating one (a native context) costs far more than hashing a short text
+/// (figures: bench/README.md).
 /// </summary>
 internal static class KeyHash
 {
