@@ -46,7 +46,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
         // Only when the environment turns the disk cache on (read through the model assembly, which
         // is loaded already): otherwise the import does not load the engine at all. Queued, not
-        // run: the engine loads on the pool thread too, so the import does not wait.
+        // run: the engine loads on the pool thread too, so the import does not wait. The variable
+        // is looked at first, so an import without it JIT-compiles none of CacheOptions.
+        if (Environment.GetEnvironmentVariable(CacheOptions.DiskCacheVariable) is null) return;
         if (!CacheOptions.FromEnvironment(Environment.GetEnvironmentVariable).DiskEnabled) return;
         ThreadPool.QueueUserWorkItem(_ =>
         {
