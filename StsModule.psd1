@@ -64,6 +64,7 @@
 - PowerShell idioms: -WhatIf makes no STS call and asks for nothing; per-item non-terminating errors for Get-StsAccessKeyInfo, ConvertFrom-StsAuthorizationMessage and Import-StsCredential; singular -Tag, -PolicyArn, -TransitiveTagKey, -ProvidedContext (STS names as aliases); ValidateRange/ValidateSet; live verbose output and Write-Progress for lock waits, Ctrl+C for every wait; Export-StsCredential -NoClobber; Set-StsCacheOption -DiskCache is a switch; Get-StsCacheOption.
 - Set-StsProfile confirms replacing long-term keys at High impact and keeps its lock file out of ~/.aws; expired credentials are imported or set with a warning; a mistyped region gets "did you mean"; a time-out names the retries.
 - The credential source is a parameter set on every signed cmdlet (-ProfileName or nothing, -AccessKey/-SecretKey/-SessionToken, -Credential), shown by Get-Command -Syntax and Get-Help; two sources fail in the binder. Use-StsRoleWithSaml and Use-StsRoleWithWebIdentity, unsigned calls, no longer take credential parameters they ignored. Use-StsRole -RoleArn with -AccountId/-RoleName is refused (ConflictingRoleTarget).
+- Import-Module queues the loading of the engine and the AWS SDK on a pool thread, so the first command does not wait for it (about 20 ms less for the first call); STSMODULE_PRELOAD=0 keeps it unloaded until a command needs it. A fresh-process disk-cache hit takes 1.8 ms (was 3.3).
 '@
         }
     }

@@ -132,6 +132,25 @@ Describe 'The private load context' -Skip:($PSVersionTable.PSEdition -ne 'Core')
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([StsTools.Model.Credentials].Assembly).Name | Should -Be 'Default'
     }
 
+    It 'loads the engine in the background after import, with no STS call; not with STSMODULE_PRELOAD=0' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        $probe = @'
+$deadline = [DateTime]::UtcNow.AddSeconds(20)
+do {
+    $names = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'StsModule' | ForEach-Object Assemblies | ForEach-Object { $_.GetName().Name })
+    if ($names -contains 'AWSSDK.SecurityToken' -or [DateTime]::UtcNow -gt $deadline) { break }
+    Start-Sleep -Milliseconds 50
+} while ($true)
+($names | Sort-Object) -join ','
+'@
+        $on = Invoke-FreshPwsh "Import-Module '$Manifest'`n$probe"
+        $LASTEXITCODE | Should -Be 0 -Because ($on -join "`n")
+        @($on)[-1] | Should -Be 'AWSSDK.Core,AWSSDK.SecurityToken,StsTools'
+        # Opted out: after two seconds the private context still holds nothing.
+        $off = Invoke-FreshPwsh "`$env:STSMODULE_PRELOAD = '0'; Import-Module '$Manifest'; Start-Sleep -Seconds 2; @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'StsModule' | ForEach-Object Assemblies).Count"
+        $LASTEXITCODE | Should -Be 0 -Because ($off -join "`n")
+        @($off)[-1] | Should -Be '0'
+    }
+
     It 'runs the ReadyToRun images built for this runtime and platform' {
         $folder = [IO.Path]::Combine($RepoRoot, 'bin', 'Dependencies', 'ReadyToRun', [StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)
         if (-not (Test-Path $folder)) { Set-ItResult -Skipped -Because "the build made no images for $([StsTools.Isolation.StsLoadContext]::ReadyToRunFolderName)" }

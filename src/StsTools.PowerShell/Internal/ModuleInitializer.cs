@@ -22,8 +22,9 @@ namespace StsTools.PowerShell.Internal;
 /// on both: PowerShell reads the cmdlet types' attributes and signatures before it calls
 /// <see cref="OnImport"/>, so none of them may name an engine type (a surface test checks it).
 /// If the private context cannot be set up, the 5.1 way is used, so the module still works.
-/// Then, when the environment turns the disk cache on, the cache reader is warmed on a pool thread
-/// (<see cref="CacheReaderWarmup"/>), off the user's first command.
+/// Then, on a pool thread, the engine and the AWS SDK are loaded (<c>StsService.Preload</c>;
+/// <see cref="PreloadVariable"/>=0 opts out) and, when the environment turns the disk cache on,
+/// the cache reader is warmed (<see cref="CacheReaderWarmup"/>), off the user's first command.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -32,6 +33,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static readonly string DesktopDirectory = Path.Combine(BinDirectory, "Desktop");
     private static Type? _isolation;
     private static bool _resolverHooked;
+
+    /// <summary>The environment variable that, set to 0, keeps the engine unloaded at import.</summary>
+    public const string PreloadVariable = "STSMODULE_PRELOAD";
 
     /// <summary>How the engine is loaded in this session: "isolated", "shared" or "not yet".</summary>
     public static string LoadMode => _isolation is not null ? "isolated" : _resolverHooked ? "shared" : "not yet";
@@ -44,18 +48,30 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;
             _resolverHooked = true;
         }
-        // Only when the environment turns the disk cache on (read through the model assembly, which
-        // is loaded already): otherwise the import does not load the engine at all. Queued, not
-        // run: the engine loads on the pool thread too, so the import does not wait. The variable
-        // is looked at first, so an import without it JIT-compiles none of CacheOptions.
-        if (Environment.GetEnvironmentVariable(CacheOptions.DiskCacheVariable) is null) return;
-        if (!CacheOptions.FromEnvironment(Environment.GetEnvironmentVariable).DiskEnabled) return;
+        // Queued, not run: the engine loads on a pool thread, so the import does not wait for it.
+        // The cache reader is warmed there too when the environment turns the disk cache on (read
+        // through the model assembly, which is loaded already; the variable is looked at first, so
+        // an import without it JIT-compiles none of CacheOptions).
+        var warmCache = Environment.GetEnvironmentVariable(CacheOptions.DiskCacheVariable) is not null
+            && CacheOptions.FromEnvironment(Environment.GetEnvironmentVariable).DiskEnabled;
+        // STSMODULE_PRELOAD=0: the engine stays unloaded until a command needs it.
+        var preload = Environment.GetEnvironmentVariable(PreloadVariable) != "0";
+        if (!preload && !warmCache) return;
         ThreadPool.QueueUserWorkItem(_ =>
         {
-            try { WarmCacheReader(); }
+            try
+            {
+                // The engine and the AWS SDK load here, beside the rest of the import and whatever
+                // the session does next, instead of inside its first STS command.
+                if (preload) PreloadEngine();
+                if (warmCache) WarmCacheReader();
+            }
             catch (Exception) { } // an engine that cannot load says so at the first command, where it can be reported
         });
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PreloadEngine() => Service.StsService.Preload();
 
     // Apart from OnImport: naming an engine type makes the JIT load the engine, which must wait
     // until the loading above is set up, and may fail (inside the caller's try).

@@ -30,6 +30,18 @@ public sealed partial class StsService : IDisposable
         _cache = new CredentialCache(CacheOptions.FromEnvironment(Environment.Get));
     }
 
+    /// <summary>
+    /// Loads the engine's and the AWS SDK's assemblies and runs the SDK client types' initializers,
+    /// reading no environment, profile or credentials and sending nothing: the module queues it at
+    /// import, so that the session's first call does not wait for the loading (bench/README.md).
+    /// </summary>
+    public static void Preload()
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Amazon.SecurityToken.AmazonSecurityTokenServiceConfig).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Amazon.SecurityToken.AmazonSecurityTokenServiceClient).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(StsClient).TypeHandle);
+    }
+
     /// <summary>How AssumeRole and GetSessionToken results are cached; replace to change it.</summary>
     public CacheOptions CacheOptions
     {
