@@ -139,5 +139,7 @@ $rows = @(
     [pscustomobject]@{ Figure = 'warm Get-StsCallerIdentity (ms/call)'; StsModule = '{0:N2}' -f $warm[0]; ComparedWith = '{0:N2} raw SDK client' -f $warm[1]; Ratio = '{0:N3}' -f $warmRatio; Target = '<= 1.05'; Met = $warmRatio -le 1.05 }
 )
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
-$readyToRun = try { $file = [IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location); $pe = [System.Reflection.PortableExecutable.PEReader]::new($file); $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { if ($pe) { $pe.Dispose() } }
+# The PE reader owns the stream and closes it with itself.
+$pe = [System.Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location))
+try { $readyToRun = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { $pe.Dispose() }
 "medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm), pwsh $($PSVersionTable.PSVersion) ($(if ($readyToRun) { 'ReadyToRun' } else { 'IL only' }): $PSHOME)"

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using StsTools.Model;
 using StsTools.PowerShell.Transformation;
 using StsTools.Requests;
+using StsTools.Validation;
 
 namespace StsTools.PowerShell.Commands;
 
@@ -141,8 +142,11 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         // A piped object with an AccountId property also reaches -RoleArn as its text (PowerShell
         // binds whole pipeline objects to a string parameter by calling ToString): that is not an ARN.
         var roleArn = account is not null && !_roleArnOnCommandLine && RoleArn?.StartsWith("arn:", System.StringComparison.Ordinal) != true ? null : RoleArn;
-        if (RoleName is not null && account is null && roleArn is not null && IsAccountId(roleArn.Trim()))
-            return Invoke(() => Service.RoleArnFor(roleArn, RoleName, Connection));
+        if (RoleName is not null && account is null && StsInputValidator.IsAccountId(roleArn?.Trim()))
+        {
+            account = roleArn;
+            roleArn = null;
+        }
         if (roleArn is not null && (RoleName is not null || account is not null))
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException("Give the role either as -RoleArn or as -AccountId with -RoleName, not both."),
@@ -153,6 +157,4 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
                 "RoleNameRequired", ErrorCategory.InvalidArgument, account));
         return RoleName is not null ? Invoke(() => Service.RoleArnFor(account ?? string.Empty, RoleName, Connection)) : roleArn;
     }
-
-    private static bool IsAccountId(string value) => value.Length == 12 && value.All(char.IsDigit);
 }

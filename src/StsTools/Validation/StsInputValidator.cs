@@ -82,12 +82,15 @@ public static partial class StsInputValidator
                 $"'{value}' is not a role ARN. Expected arn:PARTITION:iam::ACCOUNT-ID:role/[PATH/]NAME with a 12-digit account id, for example arn:aws:iam::123456789012:role/Admin.", value);
     }
 
+    /// <summary>Whether <paramref name="value"/> is an AWS account id: exactly 12 ASCII digits (leading zeros kept).</summary>
+    public static bool IsAccountId(string? value) => value is not null && value.Length == 12 && value.All(c => c >= '0' && c <= '9');
+
     /// <summary>An AWS account id: exactly 12 digits (leading zeros kept).</summary>
     public static void AccountId(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
             throw Invalid("MissingAccountId", "AccountId", "-RoleName needs the account of the role: give -AccountId, or pipe account ids (text, or objects with an AccountId or Id property).", value);
-        if (value is null || value.Length != 12 || !value.All(c => c >= '0' && c <= '9'))
+        if (!IsAccountId(value))
             throw Invalid("InvalidAccountId", "AccountId", $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
     }
 
