@@ -17,7 +17,7 @@ namespace StsTools.PowerShell;
 
 /// <summary>
 /// The parameters every StsModule cmdlet shares (where to call STS and as whom) and the one way
-/// they call the engine (<see cref="EngineCall"/>): on a worker task, cancellable with Ctrl+C, engine
+/// they call the engine (<see cref="EngineCall"/>): asynchronously, cancellable with Ctrl+C, engine
 /// messages written on the pipeline thread as they come, failures thrown as terminating ErrorRecords (a failed
 /// credential call must stop a runbook, not let it carry on as the previous identity).
 /// </summary>
@@ -165,7 +165,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Runs the call on a worker task, its messages written as they come; engine failures propagate as <see cref="StsToolsException"/>.</summary>
+    /// <summary>Runs the call (<see cref="EngineCall"/>), its messages written as they come; engine failures propagate as <see cref="StsToolsException"/>.</summary>
     private protected T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
         try

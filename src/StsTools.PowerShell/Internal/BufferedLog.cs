@@ -7,9 +7,10 @@ using StsTools.Service;
 namespace StsTools.PowerShell.Internal;
 
 /// <summary>
-/// Carries engine messages from the worker thread to the pipeline thread (the only one allowed to
-/// call WriteVerbose, WriteDebug, WriteWarning and WriteProgress) while the call runs: the cmdlet
-/// consumes them as they come, so a lock wait or a chain of role profiles shows its steps live.
+/// Carries engine messages from the threads the call continues on to the pipeline thread (the only
+/// one allowed to call WriteVerbose, WriteDebug, WriteWarning and WriteProgress) while the call
+/// runs: the cmdlet consumes them as they come, so a lock wait or a chain of role profiles shows
+/// its steps live.
 /// </summary>
 internal sealed class BufferedLog : IStsLog, IDisposable
 {
@@ -18,14 +19,15 @@ internal sealed class BufferedLog : IStsLog, IDisposable
     private readonly ConcurrentQueue<LogEntry> _messages = new();
     private readonly ManualResetEventSlim _signal = new(false);
     private volatile bool _completed;
-    private readonly bool _live;
+    private readonly bool _detailed;
 
-    /// <param name="live">
-    /// Wake the pipeline thread for verbose and debug text as it comes (when the user asked for it):
-    /// each wake-up is a thread switch, which a warm call without -Verbose should not pay. Warnings
-    /// and progress always wake it; without <paramref name="live"/> the rest is written at the end.
+    /// <param name="detailed">
+    /// Whether verbose and debug text would be shown at all (-Verbose, -Debug, or the preference
+    /// variables): then it wakes the pipeline thread as it comes, so a lock wait shows its steps
+    /// live; otherwise it is dropped here, as PowerShell would drop it, and a warm call pays for no
+    /// thread switch and no record for it. Warnings and progress are always kept and wake it.
     /// </param>
-    public BufferedLog(bool live = true) => _live = live;
+    public BufferedLog(bool detailed = true) => _detailed = detailed;
 
     public void Verbose(string message) => Add(new LogEntry(LogKind.Verbose, message));
 
@@ -67,8 +69,9 @@ internal sealed class BufferedLog : IStsLog, IDisposable
 
     private void Add(LogEntry entry)
     {
+        if (!_detailed && entry.Kind is LogKind.Verbose or LogKind.Debug) return;
         _messages.Enqueue(entry);
-        if (_live || entry.Kind is not (LogKind.Verbose or LogKind.Debug)) Signal();
+        Signal();
     }
 
     private void Signal()

@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace StsTools.PowerShell.Internal;
 
 /// <summary>
-/// The one way a cmdlet runs engine work: on a worker task, cancellable with Ctrl+C, its messages
-/// written on the pipeline thread as they come (verbose, debug, warnings, and Write-Progress for
-/// waits longer than about a second).
+/// The one way a cmdlet runs engine work: started on the pipeline thread and continued on pool
+/// threads as it awaits, cancellable with Ctrl+C, its messages written on the pipeline thread as
+/// they come (verbose, debug, warnings, and Write-Progress for waits longer than about a second).
 /// </summary>
 internal static class EngineCall
 {
@@ -17,20 +17,43 @@ internal static class EngineCall
     /// <summary>Runs <paramref name="work"/> to completion while writing its log; rethrows its failure.</summary>
     public static T Run<T>(Cmdlet cmdlet, Func<BufferedLog, Task<T>> work)
     {
-        using var log = new BufferedLog(live: WantsVerboseOrDebug(cmdlet));
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                return await work(log).ConfigureAwait(false);
-            }
-            finally
-            {
-                log.Complete();
-            }
-        });
+        using var log = new BufferedLog(detailed: WantsVerboseOrDebug(cmdlet));
+        var task = StartHere(work, log);
         foreach (var entry in log.Consume()) Write(cmdlet, entry);
         return task.GetAwaiter().GetResult();
+    }
+
+    // Starts the work on the pipeline thread: it runs here up to its first wait (a cache hit runs
+    // to the end here), and its awaits go on on pool threads while this thread writes its log.
+    // Not Task.Run: handing the start to a pool thread is one more thread wake-up per call, which
+    // a warm call pays after the reply too (bench/README.md). The engine never blocks on a task
+    // (it awaits, ConfigureAwait(false)); a host's SynchronizationContext (a GUI host's pipeline
+    // thread may have one) is set aside while it starts, so nothing of it is posted back to this
+    // thread, which is blocked until the work ends.
+    private static Task<T> StartHere<T>(Func<BufferedLog, Task<T>> work, BufferedLog log)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Guarded(work, log);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    private static async Task<T> Guarded<T>(Func<BufferedLog, Task<T>> work, BufferedLog log)
+    {
+        try
+        {
+            return await work(log).ConfigureAwait(false);
+        }
+        finally
+        {
+            log.Complete();
+        }
     }
 
     /// <summary>Runs synchronous engine work on the pipeline thread, then writes its log.</summary>

@@ -190,11 +190,17 @@ public sealed partial class StsService : IDisposable
     // with the right key id must not be served a session that the right secret obtained.
     private static async Task<string> SourceAccessKeyAsync(ResolvedConnection resolved, string operation)
     {
-        if (resolved.Credentials is null) return string.Empty;
+        var source = await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false);
+        return source is null ? string.Empty : source.AccessKey + "\n" + KeyHash.Hex("source-secret\n" + source.SecretKey, 16);
+    }
+
+    // The source credentials, obtained before the call so that a failing provider is named.
+    private static async Task<Amazon.Runtime.ImmutableCredentials?> SourceCredentialsAsync(ResolvedConnection resolved, string operation)
+    {
+        if (resolved.Credentials is null) return null;
         try
         {
-            var source = await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false);
-            return source.AccessKey + "\n" + KeyHash.Hex("source-secret\n" + source.SecretKey, 16);
+            return await resolved.Credentials.GetCredentialsAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -225,7 +231,7 @@ public sealed partial class StsService : IDisposable
     {
         var where = resolved.EndpointUrl is null ? $"the {resolved.Region} regional endpoint" : $"{resolved.EndpointUrl} (from {resolved.EndpointSource})";
         if (resolved.Warning is not null) log?.Warning(resolved.Warning);
-        await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
+        await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false);
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);
         ExchangeCaptureHandler.Begin(); // read back by ResponseMapper.Metadata in map below
