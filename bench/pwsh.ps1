@@ -9,8 +9,8 @@
       module that exports nothing (a one-line manifest over a BCL-only dll), and for a module of
       StsModule's shape with one of each part (a binary module exporting one cmdlet by name, one
       view, one type extension), whose first import in a session costs PowerShell its one-time
-      work whatever the content: StsModule's own share is the difference. Also: the import timed inside a pwsh that has imported PSReadLine
-      first, as every interactive session has.
+      work whatever the content: StsModule's own share is the difference. Also: the import
+      timed inside a pwsh that has imported PSReadLine first, as every interactive session has.
     - Run it in the pwsh to measure: bench/run.sh runs it in the pinned dotnet tool (whose
       assemblies are IL only, so PowerShell JIT-compiles its own code) and in a ReadyToRun copy of
       it (bench/pwsh-readytorun.sh), as PowerShell's release packages ship.
@@ -20,9 +20,9 @@
       the module's at most 0.6 of the raw SDK's.
     - warm call: one pwsh, the cmdlet and a raw SDK client called alternately after both are warm
       (after the runtime's tiered compilation has settled: see the warm-up below); medians of the
-      per-call times. Target: at most 1.05. After each pair, a do-nothing binary
-      cmdlet with the same four parameters is called the same way: PowerShell's own cost of a
-      cmdlet call, which the raw SDK's method call does not pay.
+      per-call times. Target: at most 1.05. After each pair, a do-nothing binary cmdlet with the
+      same four parameters is called the same way: PowerShell's own cost of a cmdlet call, which
+      the raw SDK's method call does not pay.
     bench/run.sh runs it against a moto_server on loopback.
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/pwsh.ps1 -Endpoint http://127.0.0.1:5000
@@ -193,4 +193,4 @@ $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
 # The PE reader owns the stream and closes it with itself.
 $pe = [System.Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead([System.Management.Automation.PSObject].Assembly.Location))
 try { $readyToRun = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { $pe.Dispose() }
-"medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm, after $($warm[3]) warm-up rounds of the three calls, $($warm[4]) s, until the JIT settled), pwsh $($PSVersionTable.PSVersion) ($(if ($readyToRun) { 'ReadyToRun' } else { 'IL only' }): $PSHOME)"
+"medians of $Rounds rounds of new processes (import, first call) and of $WarmPairs alternating call pairs (warm, after $($warm[3]) warm-up calls of each of the three, $($warm[4]) s, until the JIT settled), pwsh $($PSVersionTable.PSVersion) ($(if ($readyToRun) { 'ReadyToRun' } else { 'IL only' }): $PSHOME)"

@@ -51,8 +51,8 @@ public abstract class LocalCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Runs an asynchronous engine step (a file-lock wait) through <see cref="EngineCall"/>: its messages and
-    /// progress are written as they come, and Ctrl+C cancels it.
+    /// Runs an asynchronous engine step (a file-lock wait) through <see cref="EngineCall"/>: its
+    /// messages and progress are written as they come, and Ctrl+C cancels it.
     /// </summary>
     private protected T? RunAsync<T>(Func<IStsLog, CancellationToken, Task<T>> step)
     {

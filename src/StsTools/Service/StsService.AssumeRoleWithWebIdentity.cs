@@ -31,7 +31,7 @@ public sealed partial class StsService
             PolicyArns = RequestMapper.Policies(complete.PolicyArns),
         };
         log?.Verbose($"Assuming role {complete.RoleArn} as session '{complete.RoleSessionName}' with a web identity token.");
-#pragma warning disable CS0618 // see above
+#pragma warning disable CS0618 // PackedPolicySize is deprecated in the SDK, yet part of the STS response shape we mirror
         return CallAsync("AssumeRoleWithWebIdentity", complete.RoleArn, connection, log, false,
             (client, ct) => client.AssumeRoleWithWebIdentityAsync(sdkRequest, ct),
             r => new AssumeRoleWithWebIdentityResponse

@@ -23,7 +23,7 @@ public sealed partial class StsService
             Tags = RequestMapper.Tags(request.Tags),
         };
         log?.Verbose($"Getting a federation token for '{request.Name}'.");
-#pragma warning disable CS0618 // see above
+#pragma warning disable CS0618 // PackedPolicySize is deprecated in the SDK, yet part of the STS response shape we mirror
         return CallAsync("GetFederationToken", request.Name, connection, log, true,
             (client, ct) => client.GetFederationTokenAsync(sdkRequest, ct),
             r => new GetFederationTokenResponse
