@@ -10,10 +10,10 @@
       StsModule's shape with one of each part (a binary module exporting one cmdlet by name, one
       view, one type extension), whose first import in a session costs PowerShell its one-time
       work whatever the content: StsModule's own share is the difference. Also the import timed
-      inside the process: in a fresh pwsh; in one that has formatted output once, as a script
-      that has written to the console has (a fresh pwsh has not built its format tables yet, and
-      the first module with a view builds them); in one that has imported PSReadLine first, as
-      every interactive session has.
+      inside the process: in a fresh pwsh, where Import-Module is the session's first command and
+      pays PowerShell's first use of command lookup, binding, pipelines and formatting; in one
+      that has formatted output once, as a script that has written to the console has paid that;
+      in one that has imported PSReadLine first, as every interactive session has.
     - Run it in the pwsh to measure: bench/run.sh runs it in the pinned dotnet tool (whose
       assemblies are IL only, so PowerShell JIT-compiles its own code) and in a ReadyToRun copy of
       it (bench/pwsh-readytorun.sh), as PowerShell's release packages ship.
@@ -120,10 +120,10 @@ Set-Content -Path (Join-Path $emptyFolder 'Shape.format.ps1xml') -Value '<Config
 Set-Content -Path (Join-Path $emptyFolder 'Shape.types.ps1xml') -Value '<Types><Type><Name>ShapeBench.Result</Name><Members><MemberSet><Name>PSStandardMembers</Name><Members><PropertySet><Name>DefaultDisplayPropertySet</Name><ReferencedProperties><Name>Name</Name></ReferencedProperties></PropertySet></Members></MemberSet></Members></Type></Types>'
 $shapeManifest = Join-Path $emptyFolder 'Shape.psd1'
 Set-Content -Path $shapeManifest -Value "@{ RootModule = 'Shape.dll'; ModuleVersion = '1.0'; GUID = '1c9d6b3f-7a5e-4d2c-8f8b-4e3a2b1c0d9e'; FormatsToProcess = @('Shape.format.ps1xml'); TypesToProcess = @('Shape.types.ps1xml'); CmdletsToExport = @('Get-ShapeBench'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
-# The import timed inside the process: in a fresh pwsh, and in one that has formatted output once
-# (a prompt that has shown something, a script that has written to the console), which has built
-# PowerShell's format tables and used its formatting code. In a fresh pwsh the first import of a
-# module with a view pays that work. (Whole processes that format output vary too much to show it.)
+# The import timed inside the process: in a fresh pwsh, where it is the session's first command
+# (PowerShell's first use of command lookup, binding, pipelines and formatting is paid inside it),
+# and in one that has formatted output once (a prompt that has shown something, a script that has
+# written to the console). (Whole processes that format output vary too much to show the gap.)
 $shown = '$null = Get-Date | Out-String'
 $inFresh = [Collections.Generic.List[double]]::new(); $inShown = [Collections.Generic.List[double]]::new()
 $shape = [Collections.Generic.List[double]]::new()

@@ -44,14 +44,14 @@ internal sealed class JsonShape
     public static JsonShape Of(Type type, JsonSerializerOptions? contract = null) =>
         contract is null ? Shapes.GetOrAdd(type, t => new JsonShape(t, null)) : new JsonShape(type, contract);
 
-    /// <summary>The readable properties by JSON name (case-sensitive, as written).</summary>
+    /// <summary>The settable properties by JSON name (case-sensitive, as written).</summary>
     public IReadOnlyDictionary<string, ShapeProperty> Properties { get; }
 
     /// <summary>A new instance, its properties at their defaults.</summary>
     public object Create() => _create();
 }
 
-/// <summary>One readable property: where its value goes and what kind of JSON value it takes.</summary>
+/// <summary>One settable property: where its value goes and what kind of JSON value it takes.</summary>
 internal sealed class ShapeProperty
 {
     private readonly Action<object, object?> _set;

@@ -15,7 +15,6 @@ namespace StsTools.Service;
 /// types. Validates before any network call, reuses clients, maps every failure to an
 /// <see cref="StsToolsException"/>.
 /// </summary>
-
 public sealed partial class StsService : IDisposable
 {
     private readonly SourceCredentialResolver _resolver;
