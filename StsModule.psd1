@@ -65,6 +65,12 @@
 - Set-StsProfile confirms replacing long-term keys at High impact and keeps its lock file out of ~/.aws; expired credentials are imported or set with a warning; a mistyped region gets "did you mean"; a time-out names the retries.
 - The credential source is a parameter set on every signed cmdlet (-ProfileName or nothing, -AccessKey/-SecretKey/-SessionToken, -Credential), shown by Get-Command -Syntax and Get-Help; two sources fail in the binder. Use-StsRoleWithSaml and Use-StsRoleWithWebIdentity, unsigned calls, no longer take credential parameters they ignored. Use-StsRole -RoleArn with -AccountId/-RoleName is refused (ConflictingRoleTarget).
 - Import-Module queues the loading of the engine and the AWS SDK on a pool thread, so the first command does not wait for it (about 20 ms less for the first call); STSMODULE_PRELOAD=0 keeps it unloaded until a command needs it. A fresh-process disk-cache hit takes 1.8 ms (was 3.3). A command's STS call starts on the pipeline thread (one thread switch fewer per call; a cached result involves no other thread), and verbose and debug text that no preference shows is dropped at once.
+- Runspaces of one process never see each other's credentials: an Invoke-StsCommand block holds the AWS_* variables while it runs (blocks and environment writes of other runspaces wait, with a progress bar and Ctrl+C; their cmdlets read the variables as they were before the block). Invoke-StsCommand -FilePath/-ArgumentList runs a program with the credentials in its own environment only, so parallel runspaces run their programs at once.
+- Use-StsRole -ThrottleLimit keeps up to N AssumeRole calls in flight for piped roles or accounts, results in input order. Piped account files may hold blank and '#' comment lines; an item's own failure (InvalidAccountId, AccessDenied) is a non-terminating error and the next account goes on.
+- Everything an Invoke-StsCommand block writes reaches Start-Transcript; a downstream Select-Object -First stops the block and the script goes on.
+- Results that came through Start-Job, remoting or Import-Clixml are accepted as credentials everywhere, and their default views hide the secrets.
+- The input forms of -Tag and -Credential bind to Pester mocks of the cmdlets.
+- "No credentials" lists what was looked at; Clear-StsEnvironment gives back the AWS_PROFILE (or keys) the user set last, also after removing the module's variables by hand.
 '@
         }
     }

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what a fresh Debian machine lacks (the pinned PowerShell 7.6.9 from
-# .config/dotnet-tools.json, Pester 5.7.1 from NuGet, Node.js/npm for the PowerShell syntax check;
-# moto[server] and boto3 when pip can reach them), then runs the xunit suite and the whole Pester
-# suite in that pwsh. Ends with one line "N passed, N failed, N skipped" over both; exits non-zero
-# on any failure of either.
+# .config/dotnet-tools.json, Pester 5.7.1 from NuGet; moto[server] and boto3 when pip can reach
+# them), then runs the xunit suite and the whole Pester suite in that pwsh. Ends with one line
+# "N passed, N failed, N skipped" over both; exits non-zero on any failure of either.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,17 +12,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN || true
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK 10 is required (https://dot.net)" >&2; exit 1; }
-missing=()
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "test.sh: installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  else
-    echo "test.sh: please install ${missing[*]} (for example: sudo apt-get install ${missing[*]})" >&2; exit 1
-  fi
-fi
 if ! command -v moto_server >/dev/null || ! python3 -c 'import boto3, moto' 2>/dev/null; then
   echo "test.sh: installing moto[server] and boto3"
   python3 -m pip install --quiet 'moto[server]==5.2.1' 'boto3==1.43.11' \

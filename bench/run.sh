@@ -17,3 +17,4 @@ dotnet bench/StsTools.Bench/bin/Release/net10.0/StsTools.Bench.dll all "http://1
 dotnet tool restore >/dev/null
 dotnet pwsh -NoProfile -NonInteractive -File bench/pwsh.ps1 -Endpoint "http://127.0.0.1:$port"
 dotnet "$(bash bench/pwsh-readytorun.sh)" -NoProfile -NonInteractive -File bench/pwsh.ps1 -Endpoint "http://127.0.0.1:$port"
+dotnet pwsh -NoProfile -NonInteractive -File bench/fanout.ps1

@@ -176,6 +176,33 @@ function Restore-EnvironmentVariable {
     if ([string]::IsNullOrEmpty($Value)) { Remove-Item "env:$Name" -ErrorAction SilentlyContinue } else { Set-Item "env:$Name" $Value }
 }
 
+function Start-StsProxy {
+    <#
+    .SYNOPSIS
+    tests/fixtures/sts_proxy.py in front of an STS endpoint: a delay per request, a log of who signed each call, AccessDenied for some accounts.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param([Parameter(Mandatory)] [string] $Upstream, [int] $DelayMs = 0, [string] $Log, [string[]] $DenyAccount = @())
+    $port = Get-FreeLoopbackPort
+    $arguments = @((Join-Path $PSScriptRoot 'fixtures/sts_proxy.py'), $port, $Upstream, '--delay-ms', $DelayMs)
+    if ($Log) { $arguments += '--log', $Log }
+    foreach ($account in $DenyAccount) { $arguments += '--deny-account', $account }
+    $process = Start-Process -FilePath (Get-Python) -ArgumentList $arguments -PassThru `
+        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
+    $endpoint = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "sts_proxy.py exited with code $($process.ExitCode)" }
+        try {
+            $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port)
+            $client.Dispose()
+            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+    }
+    throw "sts_proxy.py did not listen on $endpoint"
+}
+
 function Stop-MotoServer {
     <#
     .SYNOPSIS
@@ -217,5 +244,5 @@ function Invoke-InAnsweringHost {
     finally { $ps.Dispose(); $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'New-SamlAssertion', 'Stop-MotoServer',
+Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'Start-StsProxy', 'New-SamlAssertion', 'Stop-MotoServer',
     'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount', 'New-AnsweringHost', 'Invoke-InAnsweringHost'

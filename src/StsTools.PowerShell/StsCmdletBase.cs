@@ -78,6 +78,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
                 EndpointUrl = EndpointUrl,
                 AllowInsecureEndpoint = AllowInsecureEndpoint,
                 TimeoutSeconds = IsBound(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
+                EnvironmentOwner = RunspaceOwner.Current,
             };
             AddSourceKeys(options);
             return options;
@@ -139,13 +140,38 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// no cached session could serve it), asks for the code at the prompt once and tries again.
     /// Non-interactive sessions get the usual error.
     /// </summary>
-    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class =>
-        RunPrompting(() => true, setTokenCode, call);
+    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call, bool perItem = false) where T : class =>
+        RunPrompting(() => true, setTokenCode, call, perItem);
+
+    /// <summary>
+    /// Whether a failure belongs to one pipeline item's request (a refused value, STS refusing that
+    /// role) rather than to every item (no credentials, an endpoint that does not answer,
+    /// credentials STS does not accept): the next account of a fan-out goes on after the first kind.
+    /// </summary>
+    private protected static bool BelongsToRequest(StsToolsException ex) => ex switch
+    {
+        StsValidationException validation => !ConnectionParameters.Contains(validation.ParameterName),
+        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerAuthenticationCodes.Contains(service.ErrorId),
+        _ => false,
+    };
+
+    // Parameters every item shares: a value of theirs refused dooms them all.
+    private static readonly HashSet<string> ConnectionParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Credential", "AccessKey", "SecretKey", "SessionToken", "ProfileName", "Region", "EndpointUrl", "TimeoutSeconds",
+    };
+
+    // STS error codes that say the caller's own credentials or signature were not accepted.
+    private static readonly HashSet<string> CallerAuthenticationCodes = new(StringComparer.Ordinal)
+    {
+        "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId", "MissingAuthenticationToken",
+        "SignatureDoesNotMatch", "UnrecognizedClientException", "RegionDisabledException", "InvalidAccessKeyId", "RequestExpired",
+    };
 
     // The one prompt-and-retry path: when the call needs an MFA code and mayPrompt says this
     // command may ask for it, the code typed is handed to setTokenCode and the call made again
     // (through Invoke); anything else, or a session that cannot prompt, is a terminating error.
-    private T? RunPrompting<T>(Func<bool> mayPrompt, Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    private T? RunPrompting<T>(Func<bool> mayPrompt, Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call, bool perItem = false) where T : class
     {
         try
         {
@@ -156,7 +182,12 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
             var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
             if (code is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             setTokenCode(code!);
-            return Invoke(call);
+            return perItem ? RunPrompting(() => false, setTokenCode, call, perItem) : Invoke(call);
+        }
+        catch (StsToolsException ex) when (perItem && BelongsToRequest(ex))
+        {
+            WriteError(ErrorRecords.From(ex, MyInvocation));
+            return null;
         }
         catch (StsToolsException ex)
         {
@@ -249,11 +280,20 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     protected void ApplyEnvironment(Credentials credentials, string description)
     {
         if (!_callConfirmed && !ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
-        EngineCall.RunHere(this, log => Service.SetEnvironment(credentials, Region, log, description));
+        try
+        {
+            EngineCall.Run(this, log => Service.SetEnvironmentAsync(credentials, Region, RunspaceOwner.Current, log, _stopping.Token, description));
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>Ctrl+C: cancels the call in flight.</summary>
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Cancelled by Ctrl+C.</summary>
+    private protected CancellationToken StopToken => _stopping.Token;
 
     /// <summary>Releases the cancellation source.</summary>
     public void Dispose() => _stopping.Dispose();

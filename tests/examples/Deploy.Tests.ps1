@@ -22,7 +22,7 @@ Describe 'Invoke-NightlyDeploy' {
         }
         $arn = Invoke-NightlyDeploy -RoleArn arn:aws:iam::123456789012:role/Deploy
         $arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/Deploy/nightly-deploy'
-        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $RoleSessionName -eq 'nightly-deploy' }
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $RoleSessionName -eq 'nightly-deploy' -and $Tag.Key -eq 'Project' }
     }
 
     It 'refuses a session that is about to end' {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using StsTools.PowerShell.Internal;
 
 namespace StsTools.PowerShell.Commands;
 
@@ -16,6 +17,6 @@ public sealed class ClearStsEnvironmentCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldProcess("AWS_* environment variables of this session", "Remove the credentials")) return;
-        Run(log => Service.ClearEnvironment(IncludeRegion, log));
+        RunAsync((log, ct) => Service.ClearEnvironmentAsync(IncludeRegion, RunspaceOwner.Current, log, ct));
     }
 }

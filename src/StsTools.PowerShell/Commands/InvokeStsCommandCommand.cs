@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using StsTools.Errors;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Internal;
@@ -9,22 +8,36 @@ using StsTools.PowerShell.Transformation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Runs a script block with credentials in the AWS_* environment variables, then puts every variable back as it was.</para>
+/// Runs a script block with credentials in the AWS_* environment variables (then puts every variable back), or a program with them in its own environment.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "StsCommand")]
+[Cmdlet(VerbsLifecycle.Invoke, "StsCommand", DefaultParameterSetName = ScriptBlockSet)]
 [OutputType(typeof(object))]
 public sealed class InvokeStsCommandCommand : LocalCmdletBase
 {
+    /// <summary>The set of -ScriptBlock: the credentials in this process's environment while it runs.</summary>
+    public const string ScriptBlockSet = "ScriptBlock";
+    /// <summary>The set of -FilePath: a child process with the credentials in its own environment.</summary>
+    public const string FilePathSet = "FilePath";
+
     /// <summary>What to run: PowerShell commands, scripts, native programs (aws, terraform, ...).</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = ScriptBlockSet, Mandatory = true, Position = 0)]
     public ScriptBlock ScriptBlock { get; set; } = null!;
+
+    /// <summary>A program to start as a child process with the credentials in its environment only (a name on PATH or a path).</summary>
+    [Parameter(ParameterSetName = FilePathSet, Mandatory = true)]
+    public string FilePath { get; set; } = null!;
+
+    /// <summary>The program's arguments, each passed as one argument (no shell, no quoting needed).</summary>
+    [Parameter(ParameterSetName = FilePathSet)]
+    [Alias("Args")]
+    public string[]? ArgumentList { get; set; }
 
     /// <summary>The credentials: a result of any cmdlet that returns them, or a credentials object (binds from the pipeline; $_ in the block).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [Alias("Credential", "Credentials")]
     public PSObject InputObject { get; set; } = null!;
 
-    /// <summary>AWS_REGION and AWS_DEFAULT_REGION inside the block; default the region of the call that produced the credentials.</summary>
+    /// <summary>AWS_REGION and AWS_DEFAULT_REGION for the block or program; default the region of the call that produced the credentials.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
@@ -41,46 +54,82 @@ public sealed class InvokeStsCommandCommand : LocalCmdletBase
         }
         WarnIfExpired(credentials, $"of {credentials.AccessKeyId}");
         var region = Region ?? Service.RegionOf(PSObjects.Unwrap(InputObject));
-        var scope = Run(log => Service.EnterCredentialScope(credentials, region, log));
-        if (scope is null) return;
+        if (ParameterSetName == FilePathSet)
+        {
+            RunProgram(credentials, region);
+            return;
+        }
+        // Held until the block ends: other runspaces' Invoke-StsCommand and environment writes
+        // wait, and their calls read the variables as they were before (EnvironmentGate).
+        var scope = RunAsync((log, ct) => Service.EnterCredentialScopeAsync(credentials, region, RunspaceOwner.Current, log, ct));
+        if (scope is null) return; // Ctrl+C while waiting
         using (scope)
         {
             RunBlock();
         }
     }
 
-    // A nested pipeline in this runspace, so the block's output streams down our pipeline as it
-    // comes (a long `aws s3 sync` shows its lines as they are written), its other streams reach
-    // ours, $LASTEXITCODE is the block's, and Ctrl+C stops it (StopProcessing below).
-    private System.Management.Automation.PowerShell? _running;
-
+    // The block runs as a steppable pipeline sharing this command's runtime (as a proxy function's
+    // does): its output goes down our pipeline as it is written (a long `aws s3 sync` shows its
+    // lines as they come), its other streams are ours, so they reach Start-Transcript and the
+    // caller's redirections; a downstream `Select-Object -First` stops it the way it stops any
+    // command; $LASTEXITCODE is the block's; Ctrl+C stops it with the pipeline.
     private void RunBlock()
     {
-        using var ps = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
-        ps.AddCommand("ForEach-Object").AddParameter("Process", ScriptBlock).AddParameter("InputObject", InputObject);
-        var output = new PSDataCollection<PSObject>();
-        output.DataAdded += (_, e) => WriteObject(output[e.Index]);
-        ps.Streams.Error.DataAdded += (_, e) => WriteError(ps.Streams.Error[e.Index]);
-        ps.Streams.Warning.DataAdded += (_, e) => WriteWarning(ps.Streams.Warning[e.Index].Message);
-        ps.Streams.Verbose.DataAdded += (_, e) => WriteVerbose(ps.Streams.Verbose[e.Index].Message);
-        ps.Streams.Debug.DataAdded += (_, e) => WriteDebug(ps.Streams.Debug[e.Index].Message);
-        ps.Streams.Information.DataAdded += (_, e) => WriteInformation(ps.Streams.Information[e.Index]);
-        _running = ps;
+        // The block and the item reach the wrapper as variables of the caller's scope, which it
+        // binds in Begin; they are gone before the block runs, so it never sees them.
+        var variables = SessionState.PSVariable;
+        variables.Set(BlockVariable, ScriptBlock);
+        variables.Set(ItemVariable, InputObject);
+        // A pipeline that expects input runs its first command's process block only for input
+        // handed to Process; one that does not runs it once by itself.
+        var expectsInput = MyInvocation.ExpectingInput;
+        SteppablePipeline steppable;
         try
         {
-            ps.Invoke(null, output);
-        }
-        catch (RuntimeException ex) when (ex is not PipelineStoppedException)
-        {
-            // The block's own terminating error, as it was: the caller's try/catch sees it unchanged.
-            ThrowTerminatingError(ex.ErrorRecord);
+            steppable = ScriptBlock.Create(expectsInput ? Wrapper : Wrapper + " -InputObject $" + ItemVariable).GetSteppablePipeline(CommandOrigin.Internal);
+            steppable.Begin(this);
         }
         finally
         {
-            _running = null;
+            variables.Remove(BlockVariable);
+            variables.Remove(ItemVariable);
+        }
+        using (steppable)
+        {
+            if (expectsInput) steppable.Process(InputObject); else steppable.Process();
+            steppable.End();
+        }
+    }
+
+    private const string BlockVariable = "__StsToolsInvokeBlock";
+    private const string ItemVariable = "__StsToolsInvokeItem";
+    private const string Wrapper = "ForEach-Object -Process $" + BlockVariable;
+
+    private ChildProgram? _program;
+
+    private void RunProgram(Credentials credentials, string? region)
+    {
+        var path = ChildProgram.Resolve(this, FilePath);
+        var environment = Run(log => Service.ChildEnvironment(System.Environment.GetEnvironmentVariables(), credentials, region, RunspaceOwner.Current, log));
+        if (environment is null) return;
+        using var program = new ChildProgram(path, ArgumentList ?? new string[0], environment, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+        _program = program;
+        try
+        {
+            var exitCode = program.Run(this);
+            SessionState.PSVariable.Set("global:LASTEXITCODE", exitCode);
+        }
+        finally
+        {
+            _program = null;
         }
     }
 
     /// <inheritdoc />
-    protected override void StopProcessing() => _running?.Stop();
+    protected override void StopProcessing()
+    {
+        _program?.Stop();
+        base.StopProcessing();
+    }
 }

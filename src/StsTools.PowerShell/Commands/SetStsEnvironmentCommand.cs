@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
+using StsTools.PowerShell.Internal;
 using StsTools.PowerShell.Transformation;
 
 namespace StsTools.PowerShell.Commands;
@@ -27,6 +28,6 @@ public sealed class SetStsEnvironmentCommand : LocalCmdletBase
     {
         if (!ShouldProcess("AWS_* environment variables of this session", $"Set the credentials {InputObject}")) return;
         WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
-        Run(log => Service.SetEnvironment(InputObject, Region, log));
+        RunAsync((log, ct) => Service.SetEnvironmentAsync(InputObject, Region, RunspaceOwner.Current, log, ct));
     }
 }

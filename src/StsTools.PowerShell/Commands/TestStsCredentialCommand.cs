@@ -36,7 +36,7 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
             return;
         }
         // Without any: the credentials -SetEnvironment put into this session.
-        var credentials = Credential ?? CredentialEnvironment.Read(Service.Environment);
+        var credentials = Credential ?? CredentialEnvironment.Read(Service.EnvironmentGate.ViewFor(RunspaceOwner.Current));
         if (credentials is null)
         {
             ThrowTerminatingError(ErrorRecords.From(new StsToolsException("CredentialsNotFound", StsErrorCategory.ObjectNotFound,

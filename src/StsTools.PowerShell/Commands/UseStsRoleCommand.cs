@@ -1,5 +1,12 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using StsTools.Connection;
+using StsTools.Errors;
+using StsTools.PowerShell.Internal;
+using StsTools.Service;
 using StsTools.Model;
 using StsTools.PowerShell.Transformation;
 using StsTools.Requests;
@@ -95,6 +102,11 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>For piped roles or accounts: how many AssumeRole calls may be in flight at once (1 to 64; default 1). Results come in input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 1;
+
     // Whether -RoleArn was typed (bound before any pipeline input arrives).
     private bool _roleArnOnCommandLine;
 
@@ -105,11 +117,34 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         _roleArnOnCommandLine = IsBound(nameof(RoleArn));
     }
 
+    // Up to -ThrottleLimit calls in flight for piped items (not with -SetEnvironment, whose
+    // writes must come one after another).
+    private FanOut<AssumeRoleResponse>? _fanOut;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var roleArn = RoleTarget();
-        if (!ShouldCall($"AssumeRole as session '{RoleSessionName ?? "StsModule-<user>"}'", roleArn ?? $"the role of profile '{ProfileName}'", SetEnvironment)) return;
+        // Each piped item is one request: its failure (a bad account id, a role that does not
+        // exist, AccessDenied on it) is that item's non-terminating error and the next goes on;
+        // a failure every item would share terminates. A single call's failure always terminates,
+        // so a runbook never carries on as the identity it had before.
+        var perItem = MyInvocation.ExpectingInput;
+        string? roleArn;
+        try
+        {
+            if (!RoleTarget(out roleArn)) return; // a blank or comment line of an accounts file
+        }
+        catch (StsToolsException ex) when (perItem && BelongsToRequest(ex))
+        {
+            WriteError(ErrorRecords.From(ex, MyInvocation));
+            return;
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+            return;
+        }
+        if (!ShouldCall($"AssumeRole as session '{RoleSessionName ?? SessionNames.Default()}'", roleArn ?? $"the role of profile '{ProfileName}'", SetEnvironment)) return;
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn ?? string.Empty,
@@ -128,23 +163,71 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         // -ProfileName alone names a role profile to follow, as `aws --profile prod` does;
         // with -RoleArn it is only where the source credentials come from.
         var fromProfile = roleArn is null && ProfileName is not null;
-        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => fromProfile
+        Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<AssumeRoleResponse>> call = (service, connection, log, ct) => fromProfile
             ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
-            : service.AssumeRoleAsync(request, connection, log, ct, Force));
+            : service.AssumeRoleAsync(request, connection, log, ct, Force);
+        if (perItem && ThrottleLimit > 1 && !SetEnvironment)
+        {
+            _fanOut ??= new FanOut<AssumeRoleResponse>(this, ThrottleLimit, StopToken);
+            var connection = Connection;
+            _fanOut.Add((log, ct) => call(Service, connection, log, ct), (response, failure) => Done(response, failure, request, call));
+            return;
+        }
+        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, call, perItem);
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 
+    // A fanned-out call ended (on the pipeline thread): its result, its own failure, or one that
+    // ends the command. A role that needs an MFA code asks for it here and calls again.
+    private void Done(AssumeRoleResponse? response, Exception? failure, AssumeRoleRequest request,
+        Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<AssumeRoleResponse>> call)
+    {
+        switch (failure)
+        {
+            case null:
+                WriteObject(response);
+                return;
+            case StsValidationException { ErrorId: "SerialNumberWithoutTokenCode" }:
+                WriteCredentialsResult(InvokeWithMfaPrompt(code => request.TokenCode = code, call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
+                return;
+            case StsToolsException ex when BelongsToRequest(ex):
+                WriteError(ErrorRecords.From(ex, MyInvocation));
+                return;
+            case StsToolsException ex:
+                ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+                return;
+            case OperationCanceledException when StopToken.IsCancellationRequested:
+                throw new PipelineStoppedException();
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                return;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        _fanOut?.Complete();
+        base.EndProcessing();
+    }
+
     // The role ARN from -RoleArn, or built from -AccountId and -RoleName. A piped text line binds
-    // to -RoleArn; with -RoleName it is the account id (`Get-Content accounts.txt | Use-StsRole -RoleName Admin`).
-    private string? RoleTarget()
+    // to -RoleArn; with -RoleName it is the account id (`Get-Content accounts.txt | Use-StsRole
+    // -RoleName Admin`), where blank and '#' comment lines are skipped (false). Null: the role of
+    // the profile -ProfileName names.
+    private bool RoleTarget(out string? roleArn)
     {
         var account = AccountId;
+        roleArn = RoleArn;
         // A piped object with an AccountId property also reaches -RoleArn as its text (PowerShell
         // binds whole pipeline objects to a string parameter by calling ToString): that is not an ARN.
-        var roleArn = account is not null && !_roleArnOnCommandLine && RoleArn?.StartsWith("arn:", System.StringComparison.Ordinal) != true ? null : RoleArn;
-        if (RoleName is not null && account is null && StsInputValidator.IsAccountId(roleArn?.Trim()))
+        var pipedLine = !_roleArnOnCommandLine && roleArn is not null && !roleArn.StartsWith("arn:", StringComparison.Ordinal);
+        if (pipedLine && account is not null) roleArn = null;
+        if (pipedLine && RoleName is not null && account is null)
         {
-            account = roleArn;
+            var line = roleArn!.Trim();
+            if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) return false;
+            account = line;
             roleArn = null;
         }
         if (roleArn is not null && (RoleName is not null || account is not null))
@@ -155,6 +238,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException($"-AccountId {account} needs -RoleName (the role's name in that account)."),
                 "RoleNameRequired", ErrorCategory.InvalidArgument, account));
-        return RoleName is not null ? Invoke(() => Service.RoleArnFor(account ?? string.Empty, RoleName, Connection)) : roleArn;
+        if (RoleName is not null) roleArn = Service.RoleArnFor(account ?? string.Empty, RoleName, Connection);
+        return true;
     }
 }

@@ -27,7 +27,10 @@ internal sealed class BufferedLog : IStsLog, IDisposable
     /// live; otherwise it is dropped here, as PowerShell would drop it, and a warm call pays for no
     /// thread switch and no record for it. Warnings and progress are always kept and wake it.
     /// </param>
-    public BufferedLog(bool detailed = true) => _detailed = detailed;
+    /// <param name="wake">Also told of every message and of the end (a fan-out's pipeline thread waits on many logs at once).</param>
+    public BufferedLog(bool detailed = true, Action? wake = null) => (_detailed, _wake) = (detailed, wake);
+
+    private readonly Action? _wake;
 
     public void Verbose(string message) => Add(new LogEntry(LogKind.Verbose, message));
 
@@ -76,6 +79,7 @@ internal sealed class BufferedLog : IStsLog, IDisposable
 
     private void Signal()
     {
+        _wake?.Invoke();
         try
         {
             _signal.Set();

@@ -30,7 +30,7 @@ internal static class EngineCall
     // (it awaits, ConfigureAwait(false)); a host's SynchronizationContext (a GUI host's pipeline
     // thread may have one) is set aside while it starts, so nothing of it is posted back to this
     // thread, which is blocked until the work ends.
-    private static Task<T> StartHere<T>(Func<BufferedLog, Task<T>> work, BufferedLog log)
+    internal static Task<T> StartHere<T>(Func<BufferedLog, Task<T>> work, BufferedLog log)
     {
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
@@ -72,7 +72,7 @@ internal static class EngineCall
     }
 
     // Whether verbose or debug text would be shown at all: -Verbose/-Debug, or the preference variables.
-    private static bool WantsVerboseOrDebug(Cmdlet cmdlet)
+    internal static bool WantsVerboseOrDebug(Cmdlet cmdlet)
     {
         if (cmdlet is not PSCmdlet ps) return true;
         var bound = ps.MyInvocation.BoundParameters;
@@ -83,7 +83,7 @@ internal static class EngineCall
     private static bool IsSilent(object? preference) =>
         preference is ActionPreference p ? p is ActionPreference.SilentlyContinue or ActionPreference.Ignore : preference is null;
 
-    private static void Write(Cmdlet cmdlet, LogEntry entry)
+    internal static void Write(Cmdlet cmdlet, LogEntry entry)
     {
         switch (entry.Kind)
         {

@@ -26,11 +26,15 @@ internal static class PSObjects
             return name =>
             {
                 foreach (DictionaryEntry e in dictionary)
-                    if (string.Equals(e.Key as string, name, StringComparison.OrdinalIgnoreCase)) return e.Value is PSObject p ? p.BaseObject : e.Value;
+                    if (string.Equals(e.Key as string, name, StringComparison.OrdinalIgnoreCase)) return Inner(e.Value);
                 return null;
             };
         }
         var ps = PSObject.AsPSObject(value);
-        return name => ps.Properties[name]?.Value is { } v ? (v is PSObject p ? p.BaseObject : v) : null;
+        return name => Inner(ps.Properties[name]?.Value);
     }
+
+    // A property's value without PowerShell's wrapper, except a property bag (a PSCustomObject, or
+    // an object that came back from a job, remoting or Import-Clixml), whose wrapper holds its properties.
+    private static object? Inner(object? value) => value is PSObject p && p.BaseObject is not PSCustomObject ? p.BaseObject : value;
 }

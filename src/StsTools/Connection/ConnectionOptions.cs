@@ -46,6 +46,12 @@ public sealed class ConnectionOptions
     public string? ProfileTokenCode { get; set; }
 
     /// <summary>Source credentials the engine already resolved (a role profile's source), with a secret-free description.</summary>
+    /// <summary>
+    /// The runspace the call is made for: while another runspace holds the environment's gate
+    /// (an Invoke-StsCommand block), the call reads the AWS variables as they were before it.
+    /// </summary>
+    public System.Guid EnvironmentOwner { get; set; }
+
     internal (AWSCredentials Credentials, string Description)? ResolvedSource { get; set; }
 
     /// <summary>

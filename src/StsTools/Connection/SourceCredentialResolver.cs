@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
 using StsTools.Env;
 using StsTools.Errors;
 
@@ -110,16 +109,64 @@ internal sealed class SourceCredentialResolver
         var envSecret = _env.Get(CredentialEnvironment.SecretAccessKey);
         if (envKey is not null && envSecret is not null)
             return Keys(envKey, envSecret, _env.Get(CredentialEnvironment.SessionToken) ?? _env.Get(CredentialEnvironment.SecurityToken), "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables");
+        return DefaultChain();
+    }
+
+    // The SDK's default chain after the key variables, step by step, reading this call's view of
+    // the environment: the SDK's own resolver reads the process environment, where another
+    // runspace's Invoke-StsCommand block may have its credentials (Env.EnvironmentGate). Also
+    // what lets "no credentials" name what was looked at, in the module's words.
+    private (AWSCredentials?, string, string) DefaultChain()
+    {
+        var looked = new List<string> { "the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables (not set)" };
+        var named = _env.Get("AWS_PROFILE");
+        var profileName = named ?? "default";
+        if (ProfileStore.TryGetAWSCredentials(profileName, _env, out var fromProfile))
+            return (fromProfile, "profile:" + profileName, named is null ? "the default profile" : $"profile '{profileName}' (AWS_PROFILE)");
+        if (named is not null)
+            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
+                "AWS_PROFILE names a profile that cannot be used. " + (Input.ProfileNames.NotFoundMessage(named, _env)
+                ?? $"Profile '{named}' has no credentials the AWS SDK can use (keys, a role, SSO or credential_process)."), named);
+        looked.Add($"the default profile (not in {Profiles.SharedFiles.CredentialsPath(_env)} or {Profiles.SharedFiles.ConfigPath(_env)})");
+        var tokenFile = _env.Get("AWS_WEB_IDENTITY_TOKEN_FILE");
+        var roleArn = _env.Get("AWS_ROLE_ARN");
+        if (tokenFile is not null && roleArn is not null)
+            return (Provider(AssumeRoleWithWebIdentityCredentials.FromEnvironmentVariables, "the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE"), "web-identity:" + roleArn + ":" + tokenFile, $"the web identity token of AWS_WEB_IDENTITY_TOKEN_FILE (role {roleArn})");
+        if (tokenFile is not null || roleArn is not null)
+            looked.Add("a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN go together; only one is set)");
+        if ((_env.Get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") ?? _env.Get("AWS_CONTAINER_CREDENTIALS_FULL_URI")) is { } containerUri)
+            return (Provider(() => new GenericContainerCredentials(), "the container credentials endpoint"), "container:" + containerUri, "the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_*)");
+        if (!string.Equals(_env.Get("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // The SDK asks instance metadata for its role as the provider is made: no answer here
+            // means this is no EC2 instance (or its metadata is off), so no credentials from there.
+            try
+            {
+                return (new InstanceProfileAWSCredentials(), "ec2-instance-metadata", "EC2 instance metadata");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                looked.Add($"EC2 instance metadata (no answer: {ex.Message})");
+            }
+        }
+        else looked.Add("EC2 instance metadata (off: AWS_EC2_METADATA_DISABLED=true)");
+        throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
+            "No AWS credentials were found. Looked at: " + string.Join("; ", looked) + ". " +
+            "Pass -ProfileName, -Credential or -AccessKey/-SecretKey, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or configure a default profile.",
+            null);
+    }
+
+    /// <summary>A credential provider of the SDK, made now; a failure names where the credentials were to come from.</summary>
+    internal static AWSCredentials Provider(Func<AWSCredentials> make, string description)
+    {
         try
         {
-            var fromChain = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
-            return (fromChain, "sdk-default-chain", "the AWS SDK default credential chain");
+            return make();
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StsToolsException)
         {
-            throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
-                "No AWS credentials were found. Pass -ProfileName, -Credential or -AccessKey/-SecretKey, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure a default profile. (" + ex.Message + ")",
-                null, ex);
+            throw new StsToolsException("CredentialsUnavailable", StsErrorCategory.AuthenticationError,
+                $"The source credentials from {description} could not be obtained: {ex.Message}", description, ex);
         }
     }
 

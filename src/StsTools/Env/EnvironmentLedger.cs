@@ -75,7 +75,10 @@ public sealed class EnvironmentLedger
     {
         lock (_gate)
         {
-            if (!_before.ContainsKey(name)) _before[name] = before;
+            // A variable changed since the module last wrote it (the user removed the module's keys
+            // and set AWS_PROFILE=keep-me) holds what the user has now: that is what to give back.
+            var current = string.IsNullOrEmpty(before) ? null : before;
+            if (!_before.ContainsKey(name) || !string.Equals(_written[name], current, StringComparison.Ordinal)) _before[name] = current;
             _written[name] = string.IsNullOrEmpty(after) ? null : after;
         }
     }

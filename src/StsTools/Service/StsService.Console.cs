@@ -42,7 +42,7 @@ public sealed partial class StsService
                 throw new StsValidationException("InvalidSessionDuration", "SessionDurationSeconds", $"SessionDurationSeconds {duration} is out of range: use 900 to 43200 seconds.", duration);
         }
         // Region and time-out, resolved once (each resolution reads the profile files).
-        var unsigned = _resolver.Resolve(connection, requireCredentials: false);
+        var unsigned = ResolverFor(connection).Resolve(connection, requireCredentials: false);
         var region = unsigned.Region;
         var (defaultEndpoint, consoleHome) = ConsolePartition(Input.StsRegions.PartitionOf(region));
         var endpoint = FederationEndpoint(request.FederationEndpoint ?? defaultEndpoint, connection.AllowInsecureEndpoint, log);
@@ -53,7 +53,7 @@ public sealed partial class StsService
         {
             var through = await ThroughRoleProfileAsync("GetConsoleUrl", connection, true, log, cancellationToken).ConfigureAwait(false);
             if (!ReferenceEquals(through, connection) && origin == CredentialOrigin.Unknown) origin = CredentialOrigin.Role;
-            var resolved = _resolver.Resolve(through, true);
+            var resolved = ResolverFor(through).Resolve(through, true);
             var immutable = await resolved.Credentials!.GetCredentialsAsync().ConfigureAwait(false);
             credentials = new Credentials { AccessKeyId = immutable.AccessKey, SecretAccessKey = immutable.SecretKey, SessionToken = immutable.Token ?? string.Empty };
         }

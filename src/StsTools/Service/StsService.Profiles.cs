@@ -136,7 +136,7 @@ public sealed partial class StsService
         accountId = accountId?.Trim()!; // lines of a text file may end in \r or blanks
         StsInputValidator.AccountId(accountId);
         StsInputValidator.RoleName(roleName);
-        var region = _resolver.Resolve(connection ?? new ConnectionOptions(), requireCredentials: false).Region;
+        var region = ResolverFor(connection).Resolve(connection ?? new ConnectionOptions(), requireCredentials: false).Region;
         return $"arn:{Input.StsRegions.PartitionOf(region)}:iam::{accountId}:role/{roleName.TrimStart('/')}";
     }
 
@@ -150,17 +150,18 @@ public sealed partial class StsService
             switch (source.ToLowerInvariant())
             {
                 case "environment":
-                    var key = Environment.Get(CredentialEnvironment.AccessKeyId);
-                    var secret = Environment.Get(CredentialEnvironment.SecretAccessKey);
+                    var env = EnvironmentFor(connection);
+                    var key = env.Get(CredentialEnvironment.AccessKeyId);
+                    var secret = env.Get(CredentialEnvironment.SecretAccessKey);
                     if (key is null || secret is null)
                         throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
                             $"Profile '{profile.Name}' takes its source credentials from the environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set.", profile.Name);
-                    var token = Environment.Get(CredentialEnvironment.SessionToken);
+                    var token = env.Get(CredentialEnvironment.SessionToken);
                     return (token is null ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token), "the environment variables");
                 case "ec2instancemetadata":
-                    return (new InstanceProfileAWSCredentials((string?)null!), "EC2 instance metadata");
+                    return (SourceCredentialResolver.Provider(() => new InstanceProfileAWSCredentials(), "EC2 instance metadata"), "EC2 instance metadata");
                 case "ecscontainer":
-                    return (new GenericContainerCredentials(), "the ECS container endpoint");
+                    return (SourceCredentialResolver.Provider(() => new GenericContainerCredentials(), "the ECS container endpoint"), "the ECS container endpoint");
                 default:
                     throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
                         $"Profile '{profile.Name}' has credential_source '{source}'; use Environment, Ec2InstanceMetadata or EcsContainer.", profile.Name);

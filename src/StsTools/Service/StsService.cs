@@ -17,7 +17,6 @@ namespace StsTools.Service;
 /// </summary>
 public sealed partial class StsService : IDisposable
 {
-    private readonly SourceCredentialResolver _resolver;
     private readonly StsClientPool _pool = new();
     private readonly CredentialCache _cache;
 
@@ -25,7 +24,7 @@ public sealed partial class StsService : IDisposable
     public StsService(IEnvironmentVariables? environment = null)
     {
         Environment = environment ?? ProcessEnvironmentVariables.Instance;
-        _resolver = new SourceCredentialResolver(Environment);
+        EnvironmentGate = new EnvironmentGate(Environment);
         _cache = new CredentialCache(CacheOptions.FromEnvironment(Environment.Get));
     }
 
@@ -75,6 +74,19 @@ public sealed partial class StsService : IDisposable
     /// <summary>What the module changed in <see cref="Environment"/>, to restore and to recognise its own credentials.</summary>
     public EnvironmentLedger EnvironmentLedger { get; } = new();
 
+    /// <summary>The door to the AWS variables of <see cref="Environment"/> that every runspace shares.</summary>
+    public EnvironmentGate EnvironmentGate { get; }
+
+    /// <summary>
+    /// The environment as the runspace of <paramref name="connection"/> may read it: while another
+    /// runspace's Invoke-StsCommand block has its credentials in the AWS variables, those variables
+    /// as they were before it (<see cref="Env.EnvironmentGate.ViewFor"/>).
+    /// </summary>
+    public IEnvironmentVariables EnvironmentFor(ConnectionOptions? connection) => EnvironmentGate.ViewFor(connection?.EnvironmentOwner ?? Guid.Empty);
+
+    // Source credentials, region and endpoint of one call, read from that call's view of the environment.
+    private SourceCredentialResolver ResolverFor(ConnectionOptions? connection) => new(EnvironmentFor(connection));
+
     /// <summary>
     /// Puts credentials into this service's environment (see <see cref="CredentialEnvironment.Apply"/>),
     /// remembering what each variable held before, and reports each change to <paramref name="log"/>
@@ -82,10 +94,27 @@ public sealed partial class StsService : IDisposable
     /// </summary>
     public System.Collections.Generic.IReadOnlyList<EnvironmentChange> SetEnvironment(Credentials credentials, string? region, IStsLog? log = null, string? identity = null)
     {
-        var changes = CredentialEnvironment.Apply(EnvironmentLedger.Recording(Environment), credentials, region, ProfileRegion);
+        var changes = EnvironmentGate.Change(env => CredentialEnvironment.Apply(EnvironmentLedger.Recording(env), credentials, region, ProfileRegion));
         EnvironmentLedger.NoteIdentity(credentials.AccessKeyId, identity ?? $"access key {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}");
         foreach (var change in changes) log?.Verbose(change.ToString());
         return changes;
+    }
+
+    /// <summary>
+    /// <see cref="SetEnvironment"/> for the runspace <paramref name="owner"/>, after waiting for any
+    /// other runspace whose Invoke-StsCommand block has its credentials in the environment.
+    /// </summary>
+    public async Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null)
+    {
+        using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
+            return SetEnvironment(credentials, region, log, identity);
+    }
+
+    /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
+    public async Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken)
+    {
+        using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
+            return ClearEnvironment(includeRegion, log);
     }
 
     /// <summary>
@@ -95,9 +124,69 @@ public sealed partial class StsService : IDisposable
     /// </summary>
     public EnvironmentScope EnterCredentialScope(Credentials credentials, string? region, IStsLog? log = null)
     {
-        var scope = EnvironmentScope.Enter(Environment, credentials, region, ProfileRegion);
+        var scope = EnvironmentGate.Change(env => EnvironmentScope.Enter(env, credentials, region, ProfileRegion));
         foreach (var change in scope.Changes) log?.Verbose(change.ToString());
         return scope;
+    }
+
+    /// <summary>
+    /// <see cref="EnterCredentialScope"/> for the runspace <paramref name="owner"/>, holding the
+    /// environment's gate until the result is disposed: other runspaces wait to change the AWS
+    /// variables, and read them as they were before (<see cref="EnvironmentFor"/>).
+    /// </summary>
+    public async Task<IDisposable> EnterCredentialScopeAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var lease = await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new GatedScope(EnvironmentGate, EnterCredentialScope(credentials, region, log), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class GatedScope : IDisposable
+    {
+        private readonly EnvironmentGate _gate;
+        private readonly EnvironmentScope _scope;
+        private IDisposable? _lease;
+
+        public GatedScope(EnvironmentGate gate, EnvironmentScope scope, IDisposable lease) => (_gate, _scope, _lease) = (gate, scope, lease);
+
+        public void Dispose()
+        {
+            var lease = Interlocked.Exchange(ref _lease, null);
+            if (lease is null) return;
+            try
+            {
+                _gate.Change(_ => { _scope.Dispose(); return 0; });
+            }
+            finally
+            {
+                lease.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The environment of a child process that runs as <paramref name="credentials"/>
+    /// (Invoke-StsCommand -FilePath): <paramref name="inherited"/> (this process's variables), with
+    /// the AWS variables as the runspace <paramref name="owner"/> sees them, then the credentials
+    /// applied as <see cref="CredentialEnvironment.Apply"/> does. This process's environment is not touched.
+    /// </summary>
+    public Dictionary<string, string> ChildEnvironment(System.Collections.IDictionary inherited, Credentials credentials, string? region, Guid owner, IStsLog? log = null)
+    {
+        if (inherited is null) throw new ArgumentNullException(nameof(inherited));
+        var child = new DictionaryEnvironmentVariables();
+        foreach (System.Collections.DictionaryEntry entry in inherited)
+            if (entry.Key is string name && entry.Value is string value) child.Values[name] = value;
+        var view = EnvironmentGate.ViewFor(owner);
+        foreach (var name in CredentialEnvironment.AllVariables) child.Set(name, view.Get(name));
+        foreach (var change in CredentialEnvironment.Apply(child, credentials, region, ProfileRegion)) log?.Verbose(change.ToString());
+        return child.Values;
     }
 
     // The region a profile names, for keeping the region of an AWS_PROFILE the environment loses.
@@ -132,14 +221,18 @@ public sealed partial class StsService : IDisposable
     public System.Collections.Generic.IReadOnlyList<EnvironmentChange> ClearEnvironment(bool includeRegion, IStsLog? log = null)
     {
         var changes = new System.Collections.Generic.List<EnvironmentChange>();
-        if (EnvironmentLedger.IsEmpty)
-            changes.AddRange(CredentialEnvironment.Clear(Environment, includeRegion));
-        else
+        EnvironmentGate.Change(env =>
         {
-            changes.AddRange(EnvironmentLedger.Restore(Environment, out var leftAlone));
-            foreach (var name in leftAlone) log?.Verbose($"Left {name} as it is: it changed after the module set it.");
-            if (includeRegion) changes.AddRange(CredentialEnvironment.Clear(Environment, includeRegion: true, credentials: false));
-        }
+            if (EnvironmentLedger.IsEmpty)
+                changes.AddRange(CredentialEnvironment.Clear(env, includeRegion));
+            else
+            {
+                changes.AddRange(EnvironmentLedger.Restore(env, out var leftAlone));
+                foreach (var name in leftAlone) log?.Verbose($"Left {name} as it is: it changed after the module set it.");
+                if (includeRegion) changes.AddRange(CredentialEnvironment.Clear(env, includeRegion: true, credentials: false));
+            }
+            return 0;
+        });
         foreach (var change in changes) log?.Verbose(change.ToString());
         return changes;
     }
@@ -164,7 +257,7 @@ public sealed partial class StsService : IDisposable
         where TResult : class, ICredentialsResponse
     {
         connection = await ThroughRoleProfileAsync(operation, connection, true, log, cancellationToken).ConfigureAwait(false);
-        var resolved = _resolver.Resolve(connection, true);
+        var resolved = ResolverFor(connection).Resolve(connection, true);
         WarnIfChained<TResult>(operation, connection, resolved, log);
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
         var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
@@ -178,7 +271,7 @@ public sealed partial class StsService : IDisposable
                     var through = connection.Clone();
                     through.ResolvedSource = await fetchSource(cancellationToken).ConfigureAwait(false);
                     through.FetchSource = null;
-                    fetchWith = _resolver.Resolve(through, true);
+                    fetchWith = ResolverFor(through).Resolve(through, true);
                 }
                 return await ExecuteAsync(operation, target, fetchWith, log, call, map, cancellationToken).ConfigureAwait(false);
             }, log, cancellationToken, accept).ConfigureAwait(false);
@@ -216,7 +309,7 @@ public sealed partial class StsService : IDisposable
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
     {
         connection = await ThroughRoleProfileAsync(operation, connection, signed, log, cancellationToken).ConfigureAwait(false);
-        var resolved = _resolver.Resolve(connection, signed);
+        var resolved = ResolverFor(connection).Resolve(connection, signed);
         WarnIfChained<TResult>(operation, connection, resolved, log);
         var result = await ExecuteAsync(operation, target, resolved, log, call, map, cancellationToken).ConfigureAwait(false);
         if (result is ICredentialsResponse credentialsResult) Remember<object>(credentialsResult, resolved.Region);

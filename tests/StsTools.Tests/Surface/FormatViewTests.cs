@@ -17,8 +17,15 @@ public sealed class FormatViewTests : IClassFixture<ModuleMetadata>
     [Fact]
     public void Every_view_is_for_a_type_of_the_engine()
     {
-        foreach (var typeName in _format.Descendants("TypeName").Select(e => e.Value))
-            Assert.NotNull(_m.Model.GetType(typeName));
+        // Each view also names the type as it comes back from a job, remoting or Import-Clixml
+        // ("Deserialized." and the type's name), so the secrets stay masked there too.
+        foreach (var selected in _format.Descendants("ViewSelectedBy"))
+        {
+            var names = selected.Elements("TypeName").Select(e => e.Value).ToList();
+            Assert.Equal(2, names.Count);
+            Assert.NotNull(_m.Model.GetType(names[0]));
+            Assert.Equal("Deserialized." + names[0], names[1]);
+        }
     }
 
     [Fact]

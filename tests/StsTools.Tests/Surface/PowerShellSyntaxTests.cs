@@ -9,8 +9,8 @@ using Xunit;
 namespace StsTools.Tests.Surface;
 
 /// <summary>
-/// Parses every PowerShell file of the repository, plus known-broken controls, in one run of the
-/// tree-sitter checker (loading the grammar costs seconds, so it is done once).
+/// Parses every PowerShell file of the repository, plus known-broken controls, in one run of
+/// tests/syntax/Test-Syntax.ps1 in the pinned pwsh (`dotnet pwsh`: PowerShell's own parser).
 /// </summary>
 public sealed class PowerShellSyntaxReport
 {
@@ -24,7 +24,7 @@ public sealed class PowerShellSyntaxReport
     public PowerShellSyntaxReport()
     {
         var root = TestEnvironment.RepoRoot;
-        var skip = new[] { "node_modules", "bin", "obj", "out", ".git" };
+        var skip = new[] { "node_modules", "bin", "obj", "out", ".git", "TestResults" };
         RepositoryFiles = new[] { "*.ps1", "*.psd1", "*.psm1" }
             .SelectMany(p => Directory.GetFiles(root, p, SearchOption.AllDirectories))
             .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(skip.Contains))
@@ -38,8 +38,9 @@ public sealed class PowerShellSyntaxReport
             return path;
         }).ToList();
 
-        var checker = Path.Combine(root, "tests", "syntax", "check-syntax.mjs");
-        var (_, stdout, stderr) = ChildProcess.Run("node", RepositoryFiles.Select(f => Path.Combine(root, f)).Concat(ControlFiles).Prepend(checker));
+        var checker = Path.Combine(root, "tests", "syntax", "Test-Syntax.ps1");
+        var (_, stdout, stderr) = ChildProcess.Run("dotnet", new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", checker }
+            .Concat(RepositoryFiles.Select(f => Path.Combine(root, f))).Concat(ControlFiles));
         Results = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.Clone())
             .ToDictionary(e => e.GetProperty("file").GetString()!, e => e);
@@ -53,8 +54,8 @@ public sealed class PowerShellSyntaxReport
 }
 
 /// <summary>
-/// Every .ps1/.psd1/.psm1 parses with the tree-sitter PowerShell grammar, so a broken Pester file
-/// or manifest is caught on machines that have no PowerShell to load it.
+/// Every .ps1/.psd1/.psm1 parses with PowerShell's own parser, so a broken Pester file or manifest
+/// fails the xunit run too, not only the Pester run that would load it.
 /// </summary>
 public sealed class PowerShellSyntaxTests : IClassFixture<PowerShellSyntaxReport>
 {

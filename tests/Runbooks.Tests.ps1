@@ -1,0 +1,354 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Runbooks at scale, in the pinned pwsh against moto: runspaces that share one process
+# environment, fan-out over accounts, transcripts, results from jobs, Pester mocks of the cmdlets,
+# and what Clear-StsEnvironment gives back. tests/fixtures/sts_proxy.py sits in front of moto to
+# record who signed each call, to overlap calls as real STS does, and to deny some accounts.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Pester: BeforeAll sets the variables the It blocks use, which the rule does not follow.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingConvertToSecureStringWithPlainText', '', Justification = 'Throw-away keys of the local moto server.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingWriteHost', '', Justification = 'The transcript test checks that Write-Host text in a block reaches the transcript.')]
+param()
+
+BeforeAll {
+    $RepoRoot = Split-Path -Parent $PSScriptRoot
+    $Manifest = Join-Path $RepoRoot 'StsModule.psd1'
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $Sandbox = Join-Path ([IO.Path]::GetTempPath()) ("ststools-runbooks-" + [Guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $Sandbox
+    $env:AWS_CONFIG_FILE = Join-Path $Sandbox 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Sandbox 'credentials'
+    $Names = 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE'
+    $Saved = @{}; foreach ($n in $Names) { $Saved[$n] = [Environment]::GetEnvironmentVariable($n); Remove-Item "env:$n" -ErrorAction Ignore }
+
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module $Manifest -Force
+    $Moto = Start-MotoServer
+    $Log = Join-Path $Sandbox 'proxy.log'
+    $Proxy = Start-StsProxy -Upstream $Moto.Endpoint -DelayMs 40 -Log $Log -DenyAccount 999999999999
+    $Python = Get-Python
+    # The runbook's own long-term keys, as a CI system or a scheduled task sets them.
+    $RunbookKey = 'AKIDRUNBOOKOWNKEY001'
+    function Use-RunbookKey { $env:AWS_ACCESS_KEY_ID = $RunbookKey; $env:AWS_SECRET_ACCESS_KEY = 'runbook-secret'; $env:AWS_REGION = 'us-east-1' }
+    function Get-AwsVariable { $h = [ordered]@{}; foreach ($n in $Names) { $h[$n] = [Environment]::GetEnvironmentVariable($n) }; [pscustomobject]$h | ConvertTo-Json -Compress }
+    function Get-ProxyLog { if (Test-Path $Log) { Get-Content $Log | ForEach-Object { $a, $k, $n = $_ -split ' '; [pscustomobject]@{ Action = $a; Key = $k; InFlight = [int]$n } } } }
+    function Clear-ProxyLog { Remove-Item $Log -ErrorAction Ignore }
+    function Get-TestCredential([string] $Key) {
+        [StsTools.Model.Credentials]@{ AccessKeyId = $Key; SecretAccessKey = "secret-of-$Key"; SessionToken = "token-of-$Key"; Expiration = (Get-Date).AddHours(1) }
+    }
+}
+
+AfterAll {
+    Stop-MotoServer $Proxy
+    Stop-MotoServer $Moto
+    foreach ($n in $Saved.Keys) { Restore-EnvironmentVariable $n $Saved[$n] }
+    Remove-Module StsModule -ErrorAction SilentlyContinue
+    Remove-Item $Sandbox -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Runspaces share one process environment' {
+    BeforeEach {
+        foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore }
+        Use-RunbookKey
+        $script:Before = Get-AwsVariable
+        Clear-ProxyLog
+    }
+
+    It 'gives each of 8 parallel blocks only its own key, 25 reads each, and leaves the environment as it was' {
+        $keys = 1..8 | ForEach-Object { 'ASIAPARALLEL{0:D8}' -f $_ }
+        $seen = $keys | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:Manifest
+            $key = $_
+            $c = [StsTools.Model.Credentials]@{ AccessKeyId = $key; SecretAccessKey = "secret-of-$key"; SessionToken = "token-of-$key"; Expiration = (Get-Date).AddHours(1) }
+            $reads = $c | Invoke-StsCommand { 1..25 | ForEach-Object { $env:AWS_ACCESS_KEY_ID; Start-Sleep -Milliseconds 2 } }
+            [pscustomobject]@{ Key = $key; Reads = @($reads).Count; Others = @($reads | Where-Object { $_ -ne $key }).Count }
+        }
+        $seen.Count | Should -Be 8
+        foreach ($s in $seen) {
+            $s.Reads | Should -Be 25
+            $s.Others | Should -Be 0 -Because "block $($s.Key) must never read another block's key"
+        }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'signs 16 parallel Use-StsRole calls only with the runbook''s keys while other blocks run with their roles' {
+        $accounts = 1..16 | ForEach-Object { '{0:D12}' -f (100000000000 + $_) }
+        $endpoint = $Proxy.Endpoint
+        $arns = $accounts | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:Manifest
+            $sts = $using:endpoint
+            Use-StsRole -AccountId $_ -RoleName Audit -EndpointUrl $sts -Force |
+                Invoke-StsCommand { (Get-StsCallerIdentity -EndpointUrl $sts).Arn; Start-Sleep -Milliseconds 30 }
+        }
+        @($arns).Count | Should -Be 16
+        foreach ($account in $accounts) { $arns | Should -Contain "arn:aws:sts::${account}:assumed-role/Audit/StsModule-$([Environment]::UserName)" }
+        $calls = Get-ProxyLog
+        @($calls | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 16
+        $calls | Where-Object Action -EQ 'AssumeRole' | ForEach-Object { $_.Key | Should -Be $RunbookKey }
+        $calls | Where-Object Action -EQ 'GetCallerIdentity' | ForEach-Object { $_.Key | Should -Not -Be $RunbookKey }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'signs a call of another runspace with the variables as they were before a block, and makes its environment writes wait' {
+        $holder = [powershell]::Create()
+        $null = $holder.AddScript("param(`$c) Import-Module '$Manifest'; `$c | Invoke-StsCommand { Start-Sleep -Seconds 30 }").AddArgument((Get-TestCredential 'ASIAHOLDER0000000001'))
+        $async = $holder.BeginInvoke()
+        try {
+            $deadline = (Get-Date).AddSeconds(20)
+            while ($env:AWS_ACCESS_KEY_ID -ne 'ASIAHOLDER0000000001' -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIAHOLDER0000000001' -Because 'the other runspace''s block is running'
+            # This runspace signs with its own keys, not the ones the block put into the process environment.
+            $null = Get-StsCallerIdentity -EndpointUrl $Proxy.Endpoint
+            (Get-ProxyLog | Where-Object Action -EQ 'GetCallerIdentity' | Select-Object -Last 1).Key | Should -Be $RunbookKey
+            # Its environment write waits for the block, showing progress, and Ctrl+C ends the wait.
+            $writer = [powershell]::Create()
+            $null = $writer.AddScript("param(`$c) Import-Module '$Manifest'; `$c | Set-StsEnvironment").AddArgument((Get-TestCredential 'ASIAWRITER0000000001'))
+            $writing = $writer.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(15)
+            while ($writer.Streams.Progress.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $writer.Streams.Progress.Count | Should -BeGreaterThan 0
+            $writer.Streams.Progress[0].StatusDescription | Should -BeLike '*Another runspace runs an Invoke-StsCommand block*'
+            $writing.IsCompleted | Should -BeFalse
+            $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIAHOLDER0000000001'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $writer.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $writer.Dispose()
+        }
+        finally {
+            $holder.Stop()
+            $holder.Dispose()
+        }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'starts a program with -FilePath with the credentials in its own environment only, also while a block holds the process environment' {
+        $holder = [powershell]::Create()
+        $null = $holder.AddScript("param(`$c) Import-Module '$Manifest'; `$c | Invoke-StsCommand { Start-Sleep -Seconds 30 }").AddArgument((Get-TestCredential 'ASIAHOLDER0000000002'))
+        $null = $holder.BeginInvoke()
+        try {
+            $deadline = (Get-Date).AddSeconds(20)
+            while ($env:AWS_ACCESS_KEY_ID -ne 'ASIAHOLDER0000000002' -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $script = 'import os, sys; print(os.environ["AWS_ACCESS_KEY_ID"], os.environ.get("AWS_REGION"), os.environ.get("AWS_PROFILE")); print("to stderr", file=sys.stderr); sys.exit(4)'
+            $out = Get-TestCredential 'ASIACHILD00000000001' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $script -Region eu-west-3 -InformationVariable info
+            $out | Should -Be 'ASIACHILD00000000001 eu-west-3 None'
+            $LASTEXITCODE | Should -Be 4
+            "$info" | Should -BeLike '*to stderr*'
+            $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIAHOLDER0000000002' -Because 'the child''s credentials never enter this process'
+        }
+        finally {
+            $holder.Stop()
+            $holder.Dispose()
+        }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'finds -FilePath programs on PATH or by path, never in the current folder by bare name' {
+        $folder = Join-Path $Sandbox 'workspace'
+        $null = New-Item -ItemType Directory -Path $folder -Force
+        $planted = Join-Path $folder 'sts-planted-tool'
+        Set-Content -Path $planted -Value "#!/bin/sh`necho planted"
+        if ($IsLinux -or $IsMacOS) { chmod +x $planted }
+        Push-Location $folder
+        try {
+            { Get-TestCredential 'ASIACHILD00000000002' | Invoke-StsCommand -FilePath sts-planted-tool } | Should -Throw -ErrorId 'ProgramNotFound,StsTools.PowerShell.Commands.InvokeStsCommandCommand'
+            if ($IsLinux -or $IsMacOS) { Get-TestCredential 'ASIACHILD00000000002' | Invoke-StsCommand -FilePath ./sts-planted-tool | Should -Be 'planted' }
+        }
+        finally { Pop-Location }
+    }
+}
+
+Describe 'Invoke-StsCommand in transcripts and pipelines' {
+    BeforeEach {
+        foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore }
+        Use-RunbookKey
+        $script:Before = Get-AwsVariable
+    }
+
+    It 'writes the block''s output, warnings, errors and host text to the transcript, without secrets' {
+        $transcript = Join-Path $Sandbox 'transcript.txt'
+        $c = Get-TestCredential 'ASIATRANSCRIPT000001'
+        $ErrorActionPreference = 'Continue'   # the block's Write-Error is an error, not a stop (the test run sets Stop)
+        $null = Start-Transcript -Path $transcript
+        try {
+            $c | Invoke-StsCommand {
+                'OUTPUT-LINE'
+                Write-Warning 'WARNING-LINE'
+                Write-Error 'ERROR-LINE'
+                Write-Host 'HOST-LINE'
+                Write-Host "key $env:AWS_ACCESS_KEY_ID"
+            } -ErrorAction SilentlyContinue -ErrorVariable errors | Out-Host
+        }
+        finally { $null = Stop-Transcript }
+        $text = Get-Content $transcript -Raw
+        foreach ($line in 'OUTPUT-LINE', 'WARNING-LINE', 'HOST-LINE', 'key ASIATRANSCRIPT000001') { $text | Should -BeLike "*$line*" }
+        "$errors" | Should -BeLike '*ERROR-LINE*'
+        $text | Should -Not -BeLike '*secret-of-ASIATRANSCRIPT000001*'
+        $text | Should -Not -BeLike '*token-of-ASIATRANSCRIPT000001*'
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'stops the block at Select-Object -First, restores the environment, and the script goes on' {
+        $result = & {
+            $first = Get-TestCredential 'ASIASELECTFIRST00001' | Invoke-StsCommand { 1..5 | ForEach-Object { $_; Start-Sleep -Milliseconds 10 } } | Select-Object -First 1
+            "first=$first"
+            'after'
+        }
+        $result | Should -Be 'first=1', 'after'
+        Get-AwsVariable | Should -Be $script:Before
+    }
+}
+
+Describe 'Use-StsRole over a pipeline of accounts' {
+    BeforeAll {
+        $Conn = @{ EndpointUrl = $Proxy.Endpoint; Region = 'us-east-1'; AccessKey = $RunbookKey; SecretKey = 'runbook-secret' }
+    }
+    BeforeEach { Clear-ProxyLog }
+
+    It 'skips blank and comment lines, and goes on after an item''s own error' {
+        $lines = '111111111111', '', '   ', '# the audit accounts', '1111-1111-1111', '999999999999', '222222222222'
+        $arns = $lines | Use-StsRole -RoleName Audit @Conn -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+        $arns.AssumedRoleUser.Arn | ForEach-Object { $_.Split(':')[4] } | Should -Be '111111111111', '222222222222'
+        $failures.Count | Should -Be 2
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAccountId,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
+        $failures[1].Exception.Message | Should -BeLike '*999999999999*'
+        @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 3 -Because 'a bad line never reaches STS'
+    }
+
+    It 'stops at a failure every item would share' {
+        $closed = "http://127.0.0.1:$(Get-FreeLoopbackPort)"
+        $err = $null
+        try { '111111111111', '222222222222' | Use-StsRole -RoleName Audit -EndpointUrl $closed -Region us-east-1 -AccessKey $RunbookKey -SecretKey s -TimeoutSeconds 2 -ErrorAction SilentlyContinue -ErrorVariable nonTerminating }
+        catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'EndpointConnectionFailed,*'
+        $nonTerminating.Count | Should -Be 1 -Because 'the one terminating error, and no other item tried'
+    }
+
+    It 'keeps up to -ThrottleLimit calls in flight and writes the results in input order' {
+        $accounts = 1..12 | ForEach-Object { '{0:D12}' -f (200000000000 + $_) }
+        $arns = ($accounts + '999999999999') | Use-StsRole -RoleName Audit @Conn -Force -ThrottleLimit 4 -ErrorAction SilentlyContinue -ErrorVariable failures
+        $arns.AssumedRoleUser.Arn | ForEach-Object { $_.Split(':')[4] } | Should -Be $accounts
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
+        $inFlight = (Get-ProxyLog | Where-Object Action -EQ 'AssumeRole' | Measure-Object InFlight -Maximum).Maximum
+        $inFlight | Should -BeGreaterThan 1
+        $inFlight | Should -BeLessOrEqual 4
+    }
+
+    It 'makes one STS call per role when the same one is piped many times at once' {
+        $arns = 1..6 | ForEach-Object { '333333333333' } | Use-StsRole -RoleName Audit @Conn -ThrottleLimit 6
+        @($arns).Count | Should -Be 6
+        @($arns.Credentials.AccessKeyId | Select-Object -Unique).Count | Should -Be 1
+        @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 1
+    }
+
+    It 'cancels every call in flight on Ctrl+C' {
+        $slow = Start-StsProxy -Upstream $Moto.Endpoint -DelayMs 20000 -Log $Log
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$Manifest'; 1..8 | ForEach-Object { '{0:D12}' -f (400000000000 + `$_) } | Use-StsRole -RoleName Audit -EndpointUrl $($slow.Endpoint) -Region us-east-1 -AccessKey $RunbookKey -SecretKey s -TimeoutSeconds 60 -ThrottleLimit 4")
+            $async = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(20)
+            while (@(Get-ProxyLog).Count -lt 4 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            @(Get-ProxyLog).Count | Should -Be 4
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $async.IsCompleted | Should -BeTrue
+            $ps.Dispose()
+            @(Get-ProxyLog).Count | Should -Be 4 -Because 'nothing more was started'
+        }
+        finally { Stop-MotoServer $slow }
+    }
+}
+
+Describe 'Results that crossed a process boundary' {
+    BeforeAll {
+        $Conn = @{ EndpointUrl = $Moto.Endpoint; Region = 'us-east-1'; AccessKey = $RunbookKey; SecretKey = 'runbook-secret' }
+    }
+
+    It 'takes a role result from Start-Job as credentials, and its default view shows no secret' {
+        $job = Start-Job -ScriptBlock {
+            $env:AWS_EC2_METADATA_DISABLED = 'true'
+            Import-Module $using:Manifest
+            $c = $using:Conn
+            Use-StsRole arn:aws:iam::123456789012:role/FromJob -RoleSessionName job @c
+        }
+        $role = $job | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+        $role.pstypenames[0] | Should -Be 'Deserialized.StsTools.Model.AssumeRoleResponse'
+        $role.Credentials | Should -Not -BeOfType [string]
+        (Get-StsCallerIdentity -Credential $role -EndpointUrl $Moto.Endpoint).Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/FromJob/job'
+        ($role | Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint).Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/FromJob/job'
+        $role | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID } | Should -Be $role.Credentials.AccessKeyId
+        $shown = ($role | Out-String -Width 200) + ($role.Credentials | Out-String -Width 200) + ($role | Format-List | Out-String -Width 200) + ($role.Credentials | Format-List | Out-String -Width 200)
+        $shown | Should -BeLike "*$($role.Credentials.AccessKeyId)*"
+        $shown | Should -Not -BeLike "*$($role.Credentials.SecretAccessKey)*"
+        $shown | Should -Not -BeLike "*$($role.Credentials.SessionToken)*"
+    }
+
+    It 'takes results serialized at remoting''s depth and through Export-Clixml' {
+        $role = Use-StsRole arn:aws:iam::123456789012:role/Serialized -RoleSessionName wire @Conn
+        $wire = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($role))
+        $file = Join-Path $Sandbox 'role.clixml'
+        $role | Export-Clixml -Path $file
+        foreach ($copy in $wire, (Import-Clixml -Path $file)) {
+            $copy | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID } | Should -Be $role.Credentials.AccessKeyId
+            ($copy | Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint).Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/Serialized/wire'
+            ($copy | Out-String -Width 200) | Should -Not -BeLike "*$($role.Credentials.SecretAccessKey)*"
+        }
+    }
+}
+
+Describe 'Pester mocks of the cmdlets take the documented input forms' {
+    BeforeAll {
+        $Arn = 'arn:aws:iam::123456789012:role/Deploy'
+    }
+
+    It 'binds -Tag with a hashtable of several entries' {
+        Mock Use-StsRole { }
+        Use-StsRole -RoleArn $Arn -Tag @{ Project = 'Apollo'; Team = 'Blue' }
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { ($Tag | Sort-Object Key | ForEach-Object { "$_" }) -join ',' -eq 'Project=Apollo,Team=Blue' }
+    }
+
+    It 'binds -Tag with Name=Value text and a list of it' {
+        Mock Use-StsRole { }
+        Use-StsRole -RoleArn $Arn -Tag 'Project=Apollo'
+        Use-StsRole -RoleArn $Arn -Tag 'Project=Apollo', 'Team=Blue'
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $Tag.Count -eq 1 -and $Tag[0].Key -eq 'Project' -and $Tag[0].Value -eq 'Apollo' }
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $Tag.Count -eq 2 -and $Tag[1].Key -eq 'Team' }
+    }
+
+    It 'binds -Credential with a PSCredential' {
+        Mock Get-StsCallerIdentity { }
+        $secret = ConvertTo-SecureString 'mocked-secret' -AsPlainText -Force
+        Get-StsCallerIdentity -Credential ([pscredential]::new('AKIAMOCKEDKEY0000001', $secret))
+        Should -Invoke Get-StsCallerIdentity -Times 1 -Exactly -ParameterFilter { $Credential.AccessKeyId -eq 'AKIAMOCKEDKEY0000001' -and $Credential.SecretAccessKey -eq 'mocked-secret' }
+    }
+
+    It 'binds -Credential with a role result and a credentials hashtable' {
+        Mock Use-StsRole { }
+        $previous = [StsTools.Model.AssumeRoleResponse]@{ Credentials = Get-TestCredential 'ASIAMOCKEDSOURCE0001' }
+        Use-StsRole -RoleArn $Arn -Credential $previous
+        Use-StsRole -RoleArn $Arn -Credential @{ AccessKeyId = 'ASIAMOCKEDSOURCE0002'; SecretAccessKey = 's'; SessionToken = 't' }
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $Credential.AccessKeyId -eq 'ASIAMOCKEDSOURCE0001' }
+        Should -Invoke Use-StsRole -Times 1 -Exactly -ParameterFilter { $Credential.AccessKeyId -eq 'ASIAMOCKEDSOURCE0002' }
+    }
+}
+
+Describe 'Clear-StsEnvironment gives back what the user last had' {
+    BeforeEach { foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore } }
+    AfterEach { Clear-StsEnvironment; foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore } }
+
+    It 'restores the AWS_PROFILE set after the module''s first write, not the one before it' {
+        $env:AWS_PROFILE = 'long-ago'
+        Get-TestCredential 'ASIALEDGER0000000001' | Set-StsEnvironment
+        $env:AWS_PROFILE | Should -BeNullOrEmpty
+        foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION') { Remove-Item "env:$n" }
+        $env:AWS_PROFILE = 'keep-me'
+        Get-TestCredential 'ASIALEDGER0000000002' | Set-StsEnvironment
+        Clear-StsEnvironment
+        $env:AWS_PROFILE | Should -Be 'keep-me'
+        $env:AWS_ACCESS_KEY_ID | Should -BeNullOrEmpty
+    }
+}
