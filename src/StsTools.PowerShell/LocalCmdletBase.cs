@@ -71,6 +71,36 @@ public abstract class LocalCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/>, for one pipeline item: a failure of that item's own request
+    /// (a refused value, a service answer about it) is a non-terminating error and the next item
+    /// goes on; a failure every item would share still terminates.
+    /// </summary>
+    private protected T? RunAsyncForItem<T>(Func<IStsLog, CancellationToken, Task<T>> step)
+    {
+        try
+        {
+            return EngineCall.Run(this, log => step(log, _stopping.Token));
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return default;
+        }
+        catch (StsToolsException ex) when (ErrorRecords.BelongsToItem(ex))
+        {
+            WriteError(ErrorRecords.From(ex, MyInvocation));
+            return default;
+        }
+        catch (StsToolsException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+            return default;
+        }
+    }
+
+    /// <summary>Cancelled by Ctrl+C.</summary>
+    private protected CancellationToken StopToken => _stopping.Token;
+
     /// <summary>Ctrl+C: cancels the wait in flight.</summary>
     protected override void StopProcessing() => _stopping.Cancel();
 

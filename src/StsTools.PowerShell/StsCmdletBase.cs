@@ -148,25 +148,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// role) rather than to every item (no credentials, an endpoint that does not answer,
     /// credentials STS does not accept): the next account of a fan-out goes on after the first kind.
     /// </summary>
-    private protected static bool BelongsToRequest(StsToolsException ex) => ex switch
-    {
-        StsValidationException validation => !ConnectionParameters.Contains(validation.ParameterName),
-        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerAuthenticationCodes.Contains(service.ErrorId),
-        _ => false,
-    };
-
-    // Parameters every item shares: a value of theirs refused dooms them all.
-    private static readonly HashSet<string> ConnectionParameters = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Credential", "AccessKey", "SecretKey", "SessionToken", "ProfileName", "Region", "EndpointUrl", "TimeoutSeconds",
-    };
-
-    // STS error codes that say the caller's own credentials or signature were not accepted.
-    private static readonly HashSet<string> CallerAuthenticationCodes = new(StringComparer.Ordinal)
-    {
-        "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId", "MissingAuthenticationToken",
-        "SignatureDoesNotMatch", "UnrecognizedClientException", "RegionDisabledException", "InvalidAccessKeyId", "RequestExpired",
-    };
+    private protected static bool BelongsToRequest(StsToolsException ex) => ErrorRecords.BelongsToItem(ex);
 
     // The one prompt-and-retry path: when the call needs an MFA code and mayPrompt says this
     // command may ask for it, the code typed is handed to setTokenCode and the call made again

@@ -38,6 +38,9 @@ internal sealed class BufferedLog : IStsLog, IDisposable
 
     public void Warning(string message) => Add(new LogEntry(LogKind.Warning, message));
 
+    /// <summary>Text for the user on the host (as Write-Host writes it: shown, transcribed, never on the output stream).</summary>
+    public void Host(string message) => Add(new LogEntry(LogKind.Host, message));
+
     public void Progress(string activity, string status, bool completed = false) =>
         Add(new LogEntry(completed ? LogKind.ProgressCompleted : LogKind.Progress, status, activity));
 
@@ -112,4 +115,5 @@ internal enum LogKind
     Warning,
     Progress,
     ProgressCompleted,
+    Host,
 }

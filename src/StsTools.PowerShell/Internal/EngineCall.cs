@@ -89,6 +89,9 @@ internal static class EngineCall
         {
             case LogKind.Verbose: cmdlet.WriteVerbose(entry.Text); break;
             case LogKind.Warning: cmdlet.WriteWarning(entry.Text); break;
+            case LogKind.Host:
+                cmdlet.WriteInformation(new InformationRecord(new HostInformationMessage { Message = entry.Text }, (cmdlet as PSCmdlet)?.MyInvocation.MyCommand?.Name ?? "StsModule"), new[] { "PSHOST" });
+                break;
             case LogKind.Progress:
                 cmdlet.WriteProgress(new ProgressRecord(ProgressId, entry.Activity ?? "StsModule", entry.Text));
                 break;

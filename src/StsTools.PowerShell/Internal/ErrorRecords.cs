@@ -29,4 +29,31 @@ internal static class ErrorRecords
         }
         return record;
     }
+
+    /// <summary>
+    /// Whether a failure belongs to one pipeline item's request (a refused value, a service
+    /// answer about that role or account) rather than to every item (no credentials, no sign-in,
+    /// credentials the service does not accept, an endpoint that does not answer): the next item
+    /// of a fan-out goes on after the first kind. Decided from the error itself, in one place.
+    /// </summary>
+    public static bool BelongsToItem(StsToolsException ex) => ex switch
+    {
+        StsValidationException validation => !ConnectionParameters.Contains(validation.ParameterName),
+        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerAuthenticationCodes.Contains(service.ErrorId),
+        _ => false,
+    };
+
+    // Parameters every item shares: a value of theirs refused dooms them all.
+    private static readonly System.Collections.Generic.HashSet<string> ConnectionParameters = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "Credential", "AccessKey", "SecretKey", "SessionToken", "ProfileName", "Region", "EndpointUrl", "TimeoutSeconds", "SsoSession", "StartUrl", "SsoRegion",
+    };
+
+    // Error codes that say the caller's own credentials or signature were not accepted.
+    private static readonly System.Collections.Generic.HashSet<string> CallerAuthenticationCodes = new(System.StringComparer.Ordinal)
+    {
+        "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId", "MissingAuthenticationToken",
+        "SignatureDoesNotMatch", "UnrecognizedClientException", "RegionDisabledException", "InvalidAccessKeyId", "RequestExpired",
+        "UnauthorizedException",
+    };
 }

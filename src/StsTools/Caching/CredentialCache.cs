@@ -180,6 +180,7 @@ internal sealed class CacheEntry<T>
 [JsonSourceGenerationOptions(Converters = new[] { typeof(UtcDateTimeConverter) })]
 [JsonSerializable(typeof(CacheEntry<AssumeRoleResponse>))]
 [JsonSerializable(typeof(CacheEntry<GetSessionTokenResponse>))]
+[JsonSerializable(typeof(CacheEntry<SsoRoleCredentials>))]
 [JsonSerializable(typeof(Requests.AssumeRoleRequest))]
 [JsonSerializable(typeof(Requests.GetSessionTokenRequest))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext

@@ -24,9 +24,29 @@ internal static class EndpointResolver
     /// <param name="env">The environment variables.</param>
     /// <param name="findProfile">The profile lookup of this call (shared with its region lookup).</param>
     /// <param name="warn">Receives the warning for an allowed plain-http endpoint.</param>
-    public static (string? Url, string Source) Resolve(ConnectionOptions options, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile, Action<string>? warn)
+    public static (string? Url, string Source) Resolve(ConnectionOptions options, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile, Action<string>? warn) =>
+        Resolve(Sts, options, env, findProfile, warn);
+
+    /// <summary>Where a service's endpoint setting lives: the variable <c>AWS_ENDPOINT_URL_&lt;ID&gt;</c> and the services section key.</summary>
+    internal sealed class Service
     {
-        var (url, source) = Find(options, env, findProfile);
+        public Service(string variable, string configKey, string name) => (Variable, ConfigKey, Name) = (variable, configKey, name);
+        public string Variable { get; }
+        public string ConfigKey { get; }
+        public string Name { get; }
+    }
+
+    /// <summary>STS.</summary>
+    internal static readonly Service Sts = new("AWS_ENDPOINT_URL_STS", "sts", "STS");
+    /// <summary>IAM Identity Center's OIDC service (sign-in, token refresh).</summary>
+    internal static readonly Service SsoOidc = new("AWS_ENDPOINT_URL_SSO_OIDC", "sso_oidc", "IAM Identity Center OIDC");
+    /// <summary>IAM Identity Center's access portal (accounts, roles, role credentials).</summary>
+    internal static readonly Service SsoPortal = new("AWS_ENDPOINT_URL_SSO", "sso", "the IAM Identity Center portal");
+
+    /// <summary>The endpoint of <paramref name="service"/> (null: the region's), checked as for STS.</summary>
+    public static (string? Url, string Source) Resolve(Service service, ConnectionOptions options, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile, Action<string>? warn)
+    {
+        var (url, source) = Find(service, options, env, findProfile);
         if (url is null) return (null, "the region");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new StsValidationException("InvalidEndpointUrl", "EndpointUrl", $"'{url}' (from {source}) is not an absolute http or https URL.", url);
@@ -36,21 +56,21 @@ internal static class EndpointResolver
                 throw new StsValidationException("InsecureEndpoint", "EndpointUrl",
                     $"'{url}' (from {source}) is plain http to a host that is not this machine: credentials and the session they buy would cross the network unencrypted. Use https, or pass -AllowInsecureEndpoint if you mean it.",
                     url, StsErrorCategory.SecurityError);
-            warn?.Invoke($"Calling STS over plain http at '{url}' (from {source}): the credentials STS returns cross the network unencrypted.");
+            warn?.Invoke($"Calling {service.Name} over plain http at '{url}' (from {source}): the credentials it returns cross the network unencrypted.");
         }
         return (url, source);
     }
 
-    private static (string? Url, string Source) Find(ConnectionOptions o, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile)
+    private static (string? Url, string Source) Find(Service service, ConnectionOptions o, IEnvironmentVariables env, Func<string?, Amazon.Runtime.CredentialManagement.CredentialProfile?> findProfile)
     {
-        if (o.EndpointUrl is not null) return (o.EndpointUrl, "-EndpointUrl");
+        if (o.EndpointUrl is not null && service == Sts) return (o.EndpointUrl, "-EndpointUrl");
         var profileName = o.ProfileName ?? env.Get("AWS_PROFILE") ?? "default";
         var profile = findProfile(profileName);
         if (IsTrue(env.Get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) || profile?.IgnoreConfiguredEndpointUrls == true) return (null, string.Empty);
-        if (env.Get("AWS_ENDPOINT_URL_STS") is { } sts) return (sts, "AWS_ENDPOINT_URL_STS");
+        if (env.Get(service.Variable) is { } specific) return (specific, service.Variable);
         if (env.Get("AWS_ENDPOINT_URL") is { } global) return (global, "AWS_ENDPOINT_URL");
-        if (profile?.Services is { Length: > 0 } services && ServicesEndpoint(SharedFiles.ConfigPath(env), services) is { } fromServices)
-            return (fromServices, $"the sts endpoint_url of the services section '{services}' (profile '{profileName}')");
+        if (profile?.Services is { Length: > 0 } services && ServicesEndpoint(SharedFiles.ConfigPath(env), services, service.ConfigKey) is { } fromServices)
+            return (fromServices, $"the {service.ConfigKey} endpoint_url of the services section '{services}' (profile '{profileName}')");
         if (profile?.EndpointUrl is { Length: > 0 } fromProfile) return (fromProfile, $"the endpoint_url of profile '{profileName}'");
         return (null, string.Empty);
     }
@@ -64,7 +84,7 @@ internal static class EndpointResolver
 
     // [services NAME] ... "sts =" followed by indented "endpoint_url = URL" lines (the nested form
     // the AWS config file uses for per-service settings).
-    private static string? ServicesEndpoint(string configPath, string services)
+    private static string? ServicesEndpoint(string configPath, string services, string serviceKey)
     {
         string[] lines;
         try
@@ -93,7 +113,7 @@ internal static class EndpointResolver
             var key = line.Substring(0, eq).Trim();
             var value = line.Substring(eq + 1).Trim();
             var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
-            if (!indented) inSts = key == "sts" && value.Length == 0;
+            if (!indented) inSts = key == serviceKey && value.Length == 0;
             else if (inSts && key == "endpoint_url" && value.Length > 0) return value;
         }
         return null;

@@ -52,6 +52,9 @@ internal sealed class SourceCredentialResolver
     /// <summary>The timeout used when neither the call nor STSMODULE_TIMEOUT_SECONDS sets one.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The time-out of one HTTP attempt for these options.</summary>
+    internal TimeSpan Timeout(ConnectionOptions o) => ResolveTimeout(o);
+
     private TimeSpan ResolveTimeout(ConnectionOptions o)
     {
         if (o.TimeoutSeconds is int seconds) return TimeSpan.FromSeconds(seconds);

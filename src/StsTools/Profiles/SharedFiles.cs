@@ -12,7 +12,7 @@ public static class SharedFiles
     /// <summary>AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.</summary>
     public static string CredentialsPath(IEnvironmentVariables env) => env.Get("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(Home(), ".aws", "credentials");
 
-    private static string Home()
+    internal static string Home()
     {
         var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         return string.IsNullOrEmpty(home) ? System.Environment.GetEnvironmentVariable("HOME") ?? "." : home;

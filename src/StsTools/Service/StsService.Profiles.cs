@@ -109,8 +109,21 @@ public sealed partial class StsService
     private async Task<ConnectionOptions> ThroughRoleProfileAsync(string operation, ConnectionOptions connection, bool signed, IStsLog? log, CancellationToken cancellationToken)
     {
         // With another source as well, the resolver reports the conflict.
-        if (!signed || connection?.ProfileName is not { } name || connection.ResolvedSource is not null
+        if (!signed || connection is null || connection.ResolvedSource is not null
             || connection.AccessKey is not null || connection.SecretKey is not null || connection.Credential is not null) return connection!;
+        var env = EnvironmentFor(connection);
+        if (connection.ProfileName is not { } name)
+        {
+            // No source named: the key variables first (as the resolver reads them), then the
+            // profile AWS_PROFILE names, or the default one, which may sign in through SSO.
+            if (env.Get(Env.CredentialEnvironment.AccessKeyId) is not null && env.Get(Env.CredentialEnvironment.SecretAccessKey) is not null) return connection;
+            var current = env.Get("AWS_PROFILE") ?? "default";
+            return Sso.SsoSettings.IsSsoProfile(current, env) ? (await ThroughSsoProfileAsync(current, connection, log, cancellationToken).ConfigureAwait(false))! : connection;
+        }
+        if (Sso.SsoSettings.ProfileSection(name, env) is { } section && section.ContainsKey("login_session"))
+            throw new StsToolsException("UnsupportedProfile", StsErrorCategory.InvalidOperation,
+                $"Profile '{name}' signs in with login_session (aws login), which StsModule does not support. Use an SSO profile (Connect-StsSso), a role profile, or run the AWS CLI with it.", name);
+        if (await ThroughSsoProfileAsync(name, connection, log, cancellationToken).ConfigureAwait(false) is { } throughSso) return throughSso;
         var profile = RoleProfile.Find(name, Environment);
         if (profile is null) return connection;
         if (operation is "GetSessionToken" or "GetFederationToken")
@@ -184,7 +197,10 @@ public sealed partial class StsService
             var c = inner.Credentials;
             return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{sourceProfile}' ({inner.AssumedRoleUser.Arn})");
         }
-        // SSO and credential_process sources: the SDK resolves those.
+        // An SSO profile as source (a role chained from an SSO role): through this module's SSO.
+        if (await ThroughSsoProfileAsync(sourceProfile, connection, log, cancellationToken).ConfigureAwait(false) is { ResolvedSource: { } sso })
+            return (sso.Credentials, sso.Description);
+        // credential_process and other sources: the SDK resolves those.
         if (!ProfileStore.TryGetAWSCredentials(sourceProfile, Environment, out var sdkCredentials))
             throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
                 $"Profile '{profile.Name}' names source_profile '{sourceProfile}', which was not found or has no usable credentials.", sourceProfile);

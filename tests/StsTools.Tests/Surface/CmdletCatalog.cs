@@ -43,6 +43,11 @@ public static class CmdletCatalog
         new Entry("Clear-StsEnvironment", null, null, None, CallsSts: false, WritesOutput: false),
         new Entry("Set-StsProfile", null, null, None, CallsSts: false, WritesOutput: false),
         new Entry("Get-StsRegion", null, null, None, CallsSts: false),
+        new Entry("Connect-StsSso", null, null, None, CallsSts: false),
+        new Entry("Disconnect-StsSso", null, null, None, CallsSts: false, WritesOutput: false),
+        new Entry("Get-StsSsoAccount", null, null, None, CallsSts: false),
+        new Entry("Get-StsSsoRole", null, null, None, CallsSts: false),
+        new Entry("Get-StsSsoRoleCredential", null, null, None, CallsSts: false),
     };
 
     /// <summary>The parameters every cmdlet that calls STS shares.</summary>

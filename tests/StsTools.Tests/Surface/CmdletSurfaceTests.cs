@@ -332,7 +332,7 @@ public sealed class CmdletSurfaceTests : IClassFixture<ModuleMetadata>
         var root = Directory.GetFiles(_m.BinDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "StsTools.Isolation.dll", "StsTools.Model.dll", "StsTools.PowerShell.dll" }.OrderBy(n => n, StringComparer.Ordinal), root);
         var dependencies = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SecurityToken.dll", "StsTools.dll" }, dependencies);
+        Assert.Equal(new[] { "AWSSDK.Core.dll", "AWSSDK.SSO.dll", "AWSSDK.SSOOIDC.dll", "AWSSDK.SecurityToken.dll", "StsTools.dll" }, dependencies);
         var desktop = Directory.GetFiles(Path.Combine(_m.BinDirectory, "Desktop")).Select(Path.GetFileName).ToArray();
         Assert.Contains("System.Text.Json.dll", desktop);
         Assert.Contains("System.Memory.dll", desktop);

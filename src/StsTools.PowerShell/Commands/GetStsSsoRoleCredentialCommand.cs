@@ -1,0 +1,105 @@
+using System;
+using System.Management.Automation;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.PowerShell.Internal;
+
+namespace StsTools.PowerShell.Commands;
+
+/// <summary>
+/// Gets a role's temporary credentials through IAM Identity Center (the portal's GetRoleCredentials), for one account or every piped one.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StsSsoRoleCredential", SupportsShouldProcess = true)]
+[OutputType(typeof(SsoRoleCredentials))]
+public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
+{
+    /// <summary>The account (12 digits); binds from piped accounts and roles. Default: the profile's sso_account_id.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    public string? AccountId { get; set; }
+
+    /// <summary>The role (permission set) name; binds from piped roles. Default: the profile's sso_role_name.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    public string? RoleName { get; set; }
+
+    /// <summary>Call IAM Identity Center even when cached credentials would do.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>For piped accounts or roles: how many calls may be in flight at once (1 to 64; default 1). Results come in input order.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 1;
+
+    /// <summary>Also put the credentials into this session's AWS_* environment variables.</summary>
+    [Parameter]
+    public SwitchParameter SetEnvironment { get; set; }
+
+    /// <summary>With -SetEnvironment, also write the result.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private FanOut<SsoRoleCredentials>? _fanOut;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var settings = Settings();
+        var line = AccountId?.Trim();
+        // Lines of an accounts file: blank and comment lines are not accounts.
+        if (line is not null && (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) && MyInvocation.ExpectingInput) return;
+        var account = string.IsNullOrEmpty(line) ? settings.AccountId : line;
+        var role = string.IsNullOrEmpty(RoleName) ? settings.RoleName : RoleName;
+        if (string.IsNullOrEmpty(account) || string.IsNullOrEmpty(role))
+        {
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                $"Give -AccountId and -RoleName (or pipe accounts or roles){(settings.ProfileName is null ? string.Empty : $", or add sso_account_id and sso_role_name to profile '{settings.ProfileName}'")}."),
+                "MissingRoleTarget", ErrorCategory.InvalidArgument, settings.DisplayName));
+            return;
+        }
+        var action = SetEnvironment ? "GetRoleCredentials, then set this session's AWS_* environment variables to the credentials" : "GetRoleCredentials";
+        if (!ShouldProcess($"{account}/{role} through {settings.DisplayName}", action)) return;
+        var connection = SsoConnection;
+        var force = Force.IsPresent;
+        if (MyInvocation.ExpectingInput && ThrottleLimit > 1 && !SetEnvironment)
+        {
+            _fanOut ??= new FanOut<SsoRoleCredentials>(this, ThrottleLimit, StopToken);
+            _fanOut.Add((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force), Done);
+            return;
+        }
+        var result = MyInvocation.ExpectingInput
+            ? RunAsyncForItem((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force))
+            : RunAsync((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force));
+        if (result is null) return;
+        if (SetEnvironment)
+        {
+            var identity = $"{result.AccountId}/{result.RoleName} (IAM Identity Center)";
+            RunAsync((log, ct) => Service.SetEnvironmentAsync(result.Credentials, Service.RegionOf(result), RunspaceOwner.Current, log, ct, identity));
+            if (!PassThru) return;
+        }
+        WriteObject(result);
+    }
+
+    private void Done(SsoRoleCredentials? result, Exception? failure)
+    {
+        switch (failure)
+        {
+            case null:
+                WriteObject(result);
+                return;
+            case StsToolsException ex when ErrorRecords.BelongsToItem(ex):
+                WriteError(ErrorRecords.From(ex, MyInvocation));
+                return;
+            case StsToolsException ex:
+                ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+                return;
+            case OperationCanceledException when StopToken.IsCancellationRequested:
+                throw new PipelineStoppedException();
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                return;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => _fanOut?.Complete();
+}

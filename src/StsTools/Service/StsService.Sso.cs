@@ -1,0 +1,487 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SSO;
+using Amazon.SSOOIDC;
+using Amazon.SSOOIDC.Model;
+using StsTools.Caching;
+using StsTools.Connection;
+using StsTools.Errors;
+using StsTools.Model;
+using StsTools.Sso;
+
+namespace StsTools.Service;
+
+/// <summary>What a device sign-in shows the user: where to go and the code to confirm there.</summary>
+public sealed class SsoDeviceAuthorization
+{
+    /// <summary>Creates it.</summary>
+    public SsoDeviceAuthorization(string userCode, string verificationUri, string? verificationUriComplete, TimeSpan expiresIn) =>
+        (UserCode, VerificationUri, VerificationUriComplete, ExpiresIn) = (userCode, verificationUri, verificationUriComplete, expiresIn);
+
+    /// <summary>The code the user confirms in the browser.</summary>
+    public string UserCode { get; }
+
+    /// <summary>Where to confirm it.</summary>
+    public string VerificationUri { get; }
+
+    /// <summary>The same with the code filled in (what a browser is opened at).</summary>
+    public string? VerificationUriComplete { get; }
+
+    /// <summary>How long the code is good for.</summary>
+    public TimeSpan ExpiresIn { get; }
+}
+
+// IAM Identity Center: the OIDC sign-in (device authorization) and token refresh, the portal's
+// account, role and role-credential calls, and SSO profiles as a credential source. Tokens live
+// in the AWS CLI's token cache (SsoTokenCache), so a sign-in of either serves both.
+public sealed partial class StsService
+{
+    /// <summary>An access token this close to its end is refreshed first (botocore's window).</summary>
+    public static readonly TimeSpan SsoRefreshWindow = TimeSpan.FromMinutes(15);
+
+    // The grant types a device sign-in's client registration asks for.
+    private const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+    private const string RefreshTokenGrant = "refresh_token";
+
+    // One refresh or sign-in per token file at a time in this process.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _ssoTokenGates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The SSO settings a command names: <paramref name="profileName"/> (an SSO profile), else
+    /// <paramref name="sessionName"/> (an sso-session section), else <paramref name="startUrl"/>
+    /// with <paramref name="region"/>. Checked before any network call.
+    /// </summary>
+    public SsoSettings SsoSettingsFor(string? profileName, string? sessionName, string? startUrl, string? region, ConnectionOptions? connection = null)
+    {
+        var env = EnvironmentFor(connection);
+        if (!string.IsNullOrEmpty(profileName))
+        {
+            if (SsoSettings.ForProfile(profileName!, env) is { } fromProfile) return fromProfile;
+            throw new StsToolsException("NotAnSsoProfile", StsErrorCategory.InvalidArgument,
+                (Input.ProfileNames.NotFoundMessage(profileName!, env) is { } missing ? missing + " " : $"Profile '{profileName}' has no sso_session or sso_start_url, so it does not sign in through IAM Identity Center. ")
+                + "Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
+        }
+        if (!string.IsNullOrEmpty(sessionName)) return SsoSettings.ForSession(sessionName!, env);
+        if (!string.IsNullOrEmpty(startUrl))
+        {
+            if (string.IsNullOrEmpty(region))
+                throw new StsValidationException("MissingSsoRegion", "SsoRegion", "-StartUrl needs -SsoRegion, the region of IAM Identity Center (for example us-east-1).", startUrl);
+            return SsoSettings.ForStartUrl(startUrl!, region!);
+        }
+        var fromEnvironment = env.Get("AWS_PROFILE");
+        if (fromEnvironment is not null && SsoSettings.ForProfile(fromEnvironment, env) is { } current) return current;
+        throw new StsValidationException("SsoTargetRequired", "ProfileName",
+            "Name the IAM Identity Center sign-in: -ProfileName of an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", null);
+    }
+
+    /// <summary>The sign-in the token cache holds for <paramref name="settings"/>, or null.</summary>
+    public SsoSignIn? SsoSignInOf(SsoSettings settings)
+    {
+        var path = SsoTokenCache.PathOf(settings);
+        return SsoTokenCache.Read(path) is { } token ? Describe(settings, token, path) : null;
+    }
+
+    /// <summary>
+    /// Signs in with the device authorization flow: registers a client (or reuses a still-valid
+    /// registration), starts the authorization, hands the code to <paramref name="show"/>, polls
+    /// at the interval given (slower on slow_down) until the user confirms, the code expires or
+    /// <paramref name="cancellationToken"/> stops it, then writes the token cache. A token still
+    /// valid beyond the refresh window is kept unless <paramref name="force"/>.
+    /// </summary>
+    public async Task<SsoSignIn> ConnectSsoAsync(SsoSettings settings, ConnectionOptions connection, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken, bool force = false)
+    {
+        var path = SsoTokenCache.PathOf(settings);
+        var gate = _ssoTokenGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = DateTime.UtcNow;
+            var cached = SsoTokenCache.Read(path);
+            if (!force && cached is not null && cached.ExpiresAt - now > SsoRefreshWindow)
+            {
+                log?.Verbose($"Already signed in to {settings.DisplayName} until {cached.ExpiresAt:u} (-Force signs in again).");
+                return Describe(settings, cached, path);
+            }
+            using var oidc = OidcClient(settings, connection, log);
+            string clientId, clientSecret;
+            DateTime registrationExpires;
+            if (cached is not null && cached.HasRegistration(now))
+            {
+                (clientId, clientSecret, registrationExpires) = (cached.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value);
+                log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registrationExpires:u}).");
+            }
+            else
+            {
+                var registered = await SsoCall("RegisterClient", settings, () => oidc.RegisterClientAsync(new RegisterClientRequest
+                {
+                    ClientName = "StsModule-" + System.Environment.MachineName,
+                    ClientType = "public",
+                    Scopes = new List<string>(settings.Scopes),
+                    GrantTypes = new List<string> { DeviceCodeGrant, RefreshTokenGrant },
+                }, cancellationToken)).ConfigureAwait(false);
+                clientId = registered.ClientId;
+                clientSecret = registered.ClientSecret;
+                registrationExpires = registered.ClientSecretExpiresAt is long at && at > 0 ? DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime : now.AddDays(90);
+                log?.Verbose($"Registered a client with {settings.DisplayName} (valid until {registrationExpires:u}).");
+            }
+            var device = await SsoCall("StartDeviceAuthorization", settings, () => oidc.StartDeviceAuthorizationAsync(new StartDeviceAuthorizationRequest
+            {
+                ClientId = clientId,
+                ClientSecret = clientSecret,
+                StartUrl = settings.StartUrl,
+            }, cancellationToken)).ConfigureAwait(false);
+            var expiresIn = TimeSpan.FromSeconds(device.ExpiresIn ?? 600);
+            show(new SsoDeviceAuthorization(device.UserCode, device.VerificationUri, device.VerificationUriComplete, expiresIn));
+            var interval = TimeSpan.FromSeconds(Math.Max(1, device.Interval ?? 5));
+            var deadline = DateTime.UtcNow + expiresIn;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                if (DateTime.UtcNow > deadline) throw SignInExpired(settings);
+                try
+                {
+                    var created = await oidc.CreateTokenAsync(new CreateTokenRequest
+                    {
+                        ClientId = clientId,
+                        ClientSecret = clientSecret,
+                        GrantType = DeviceCodeGrant,
+                        DeviceCode = device.DeviceCode,
+                    }, cancellationToken).ConfigureAwait(false);
+                    var token = new SsoToken
+                    {
+                        StartUrl = settings.StartUrl,
+                        Region = settings.Region,
+                        AccessToken = created.AccessToken,
+                        ExpiresAt = DateTime.UtcNow.AddSeconds(created.ExpiresIn ?? 3600),
+                        RefreshToken = created.RefreshToken,
+                        ClientId = clientId,
+                        ClientSecret = clientSecret,
+                        RegistrationExpiresAt = registrationExpires,
+                    };
+                    SsoTokenCache.Write(path, token);
+                    log?.Progress("Signing in to IAM Identity Center", "Done", completed: true);
+                    log?.Verbose($"Signed in to {settings.DisplayName} until {token.ExpiresAt:u}; the token is in {path}.");
+                    return Describe(settings, token, path);
+                }
+                catch (AuthorizationPendingException)
+                {
+                    log?.Progress("Signing in to IAM Identity Center", $"Waiting for code {device.UserCode} to be confirmed at {device.VerificationUri} ({waited.Elapsed.TotalSeconds:0} s)");
+                }
+                catch (SlowDownException)
+                {
+                    interval += TimeSpan.FromSeconds(5);
+                    log?.Verbose($"IAM Identity Center asked to poll more slowly: every {interval.TotalSeconds:0} s.");
+                }
+                catch (Amazon.SSOOIDC.Model.ExpiredTokenException)
+                {
+                    throw SignInExpired(settings);
+                }
+                catch (Amazon.SSOOIDC.Model.AccessDeniedException ex)
+                {
+                    throw new StsToolsException("SsoSignInDenied", StsErrorCategory.PermissionDenied,
+                        $"The sign-in to {settings.DisplayName} was denied: {ex.Message}", settings.DisplayName, ex);
+                }
+                catch (AmazonServiceException ex)
+                {
+                    throw MapSso(ex, "CreateToken", settings);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Signs out: the portal's Logout with the cached token (when it is still valid), then the
+    /// token cache file removed. Returns false when there was no sign-in.
+    /// </summary>
+    public async Task<bool> DisconnectSsoAsync(SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var path = SsoTokenCache.PathOf(settings);
+        var token = SsoTokenCache.Read(path);
+        if (token is not null && token.ExpiresAt > DateTime.UtcNow)
+        {
+            using var portal = PortalClient(settings, connection, log);
+            try
+            {
+                await portal.LogoutAsync(new Amazon.SSO.Model.LogoutRequest { AccessToken = token.AccessToken }, cancellationToken).ConfigureAwait(false);
+                log?.Verbose($"Signed out of {settings.DisplayName} at the portal.");
+            }
+            catch (Amazon.SSO.Model.UnauthorizedException)
+            {
+                log?.Verbose($"The portal no longer knew the token of {settings.DisplayName}.");
+            }
+            catch (AmazonServiceException ex)
+            {
+                throw MapSso(ex, "Logout", settings);
+            }
+        }
+        var removed = SsoTokenCache.Delete(path);
+        if (removed) log?.Verbose($"Removed the cached token {path}.");
+        return removed || token is not null;
+    }
+
+    /// <summary>Every account the signed-in user can reach (ListAccounts, every page).</summary>
+    public async Task<IReadOnlyList<SsoAccount>> ListSsoAccountsAsync(SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
+        using var portal = PortalClient(settings, connection, log);
+        var accounts = new List<SsoAccount>();
+        string? next = null;
+        do
+        {
+            var page = await SsoCall("ListAccounts", settings, () => portal.ListAccountsAsync(new Amazon.SSO.Model.ListAccountsRequest { AccessToken = accessToken, NextToken = next }, cancellationToken)).ConfigureAwait(false);
+            foreach (var a in page.AccountList ?? new List<Amazon.SSO.Model.AccountInfo>())
+                accounts.Add(new SsoAccount
+                {
+                    AccountId = a.AccountId ?? string.Empty, AccountName = a.AccountName ?? string.Empty, EmailAddress = a.EmailAddress ?? string.Empty,
+                    ProfileName = settings.ProfileName, SsoSession = settings.SessionName, StartUrl = settings.StartUrl, SsoRegion = settings.Region,
+                });
+            next = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (next is not null);
+        log?.Verbose($"ListAccounts: {accounts.Count} account(s) through {settings.DisplayName}.");
+        return accounts;
+    }
+
+    /// <summary>Every role of an account the signed-in user can use (ListAccountRoles, every page).</summary>
+    public async Task<IReadOnlyList<SsoRole>> ListSsoRolesAsync(SsoSettings settings, string accountId, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    {
+        Validation.StsInputValidator.AccountId(accountId);
+        var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
+        using var portal = PortalClient(settings, connection, log);
+        var roles = new List<SsoRole>();
+        string? next = null;
+        do
+        {
+            var page = await SsoCall("ListAccountRoles", settings, () => portal.ListAccountRolesAsync(new Amazon.SSO.Model.ListAccountRolesRequest { AccessToken = accessToken, AccountId = accountId, NextToken = next }, cancellationToken), accountId).ConfigureAwait(false);
+            foreach (var r in page.RoleList ?? new List<Amazon.SSO.Model.RoleInfo>())
+                roles.Add(new SsoRole
+                {
+                    AccountId = r.AccountId ?? accountId, RoleName = r.RoleName ?? string.Empty,
+                    ProfileName = settings.ProfileName, SsoSession = settings.SessionName, StartUrl = settings.StartUrl, SsoRegion = settings.Region,
+                });
+            next = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (next is not null);
+        return roles;
+    }
+
+    /// <summary>
+    /// The credentials of <paramref name="roleName"/> in <paramref name="accountId"/> through IAM
+    /// Identity Center (GetRoleCredentials), cached like any session (memory, and disk when on),
+    /// keyed on the portal, the sign-in, the account and the role.
+    /// </summary>
+    public async Task<SsoRoleCredentials> GetSsoRoleCredentialsAsync(SsoSettings settings, string accountId, string roleName, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, bool force = false)
+    {
+        accountId = accountId?.Trim() ?? string.Empty;
+        Validation.StsInputValidator.AccountId(accountId);
+        if (string.IsNullOrWhiteSpace(roleName))
+            throw new StsValidationException("MissingRoleName", "RoleName", "Give the role's name (the permission set's), for example -RoleName ReadOnly.", accountId);
+        var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
+        var (endpoint, _) = SsoEndpoint(EndpointResolver.SsoPortal, settings, connection, null);
+        // The token's fingerprint, never the token: another user's sign-in to the same portal is
+        // never served this one's role credentials.
+        var key = string.Join("\n", endpoint ?? settings.Region, settings.StartUrl, KeyHash.Hex("sso-token\n" + accessToken, 16), accountId, roleName);
+        var result = await _cache.GetOrFetchAsync("GetRoleCredentials", key, force, async () =>
+        {
+            using var portal = PortalClient(settings, connection, log);
+            var response = await SsoCall("GetRoleCredentials", settings, () => portal.GetRoleCredentialsAsync(new Amazon.SSO.Model.GetRoleCredentialsRequest
+            {
+                AccessToken = accessToken,
+                AccountId = accountId,
+                RoleName = roleName,
+            }, cancellationToken), $"{accountId}/{roleName}").ConfigureAwait(false);
+            var c = response.RoleCredentials ?? throw new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError, "GetRoleCredentials answered without credentials.", $"{accountId}/{roleName}");
+            var credentials = new Credentials
+            {
+                AccessKeyId = c.AccessKeyId ?? string.Empty,
+                SecretAccessKey = c.SecretAccessKey ?? string.Empty,
+                SessionToken = c.SessionToken ?? string.Empty,
+                Expiration = c.Expiration is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime : DateTime.UtcNow.AddHours(1),
+            };
+            Storage.CredentialValues.Check(credentials, "accepted from IAM Identity Center");
+            log?.Verbose($"GetRoleCredentials: {accountId}/{roleName} through {settings.DisplayName} (access key {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}, until {credentials.Expiration.ToUniversalTime():u}).");
+            return new SsoRoleCredentials { AccountId = accountId, RoleName = roleName, Credentials = credentials, StartUrl = settings.StartUrl, SsoRegion = settings.Region };
+        }, log, cancellationToken).ConfigureAwait(false);
+        return Remember(result, settings.ProfileRegion ?? settings.Region);
+    }
+
+    /// <summary>
+    /// A valid access token for <paramref name="settings"/> from the token cache: refreshed (and
+    /// saved back, as the AWS CLI does) when it is within the refresh window and can be; otherwise
+    /// a SsoSignInRequired error naming the sign-in and the command, before any network call.
+    /// </summary>
+    internal async Task<string> SsoAccessTokenAsync(SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var path = SsoTokenCache.PathOf(settings);
+        var token = SsoTokenCache.Read(path) ?? throw SignInRequired(settings, "there is no sign-in for it in the token cache");
+        if (token.ExpiresAt - DateTime.UtcNow > SsoRefreshWindow) return token.AccessToken;
+        var gate = _ssoTokenGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another call may have refreshed it while this one waited.
+            token = SsoTokenCache.Read(path) ?? throw SignInRequired(settings, "there is no sign-in for it in the token cache");
+            var now = DateTime.UtcNow;
+            if (token.ExpiresAt - now > SsoRefreshWindow) return token.AccessToken;
+            if (!token.CanRefresh(now))
+            {
+                if (token.ExpiresAt > now) return token.AccessToken;
+                throw SignInRequired(settings, $"its sign-in ended at {token.ExpiresAt:u} and cannot be refreshed ({(string.IsNullOrEmpty(token.RefreshToken) ? "no refresh token" : "the client registration has ended")})");
+            }
+            try
+            {
+                using var oidc = OidcClient(settings, connection, log);
+                var created = await oidc.CreateTokenAsync(new CreateTokenRequest
+                {
+                    ClientId = token.ClientId,
+                    ClientSecret = token.ClientSecret,
+                    GrantType = RefreshTokenGrant,
+                    RefreshToken = token.RefreshToken,
+                }, cancellationToken).ConfigureAwait(false);
+                token.AccessToken = created.AccessToken;
+                token.ExpiresAt = DateTime.UtcNow.AddSeconds(created.ExpiresIn ?? 3600);
+                if (!string.IsNullOrEmpty(created.RefreshToken)) token.RefreshToken = created.RefreshToken;
+                token.StartUrl = settings.StartUrl;
+                token.Region = settings.Region;
+                SsoTokenCache.Write(path, token);
+                log?.Verbose($"Refreshed the IAM Identity Center token of {settings.DisplayName} (until {token.ExpiresAt:u}).");
+                return token.AccessToken;
+            }
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException)
+            {
+                if (token.ExpiresAt > DateTime.UtcNow)
+                {
+                    log?.Warning($"The IAM Identity Center token of {settings.DisplayName} could not be refreshed ({ex.Message}); using it until it ends at {token.ExpiresAt:u}.");
+                    return token.AccessToken;
+                }
+                throw SignInRequired(settings, $"its refresh failed: {Truncated(ex.Message)}");
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // An SSO profile as the source of a call: its role credentials through IAM Identity Center
+    // (cached), as options whose source is those credentials; null when the profile is not one.
+    private async Task<ConnectionOptions?> ThroughSsoProfileAsync(string profileName, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var settings = SsoSettings.ForProfile(profileName, EnvironmentFor(connection));
+        if (settings is null) return null;
+        if (settings.AccountId is null || settings.RoleName is null)
+            throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
+                $"Profile '{profileName}' signs in through {settings.DisplayName} but has no {(settings.AccountId is null ? "sso_account_id" : "sso_role_name")}: it can sign in (Connect-StsSso) but not give credentials. Add sso_account_id and sso_role_name, or use Get-StsSsoRoleCredential.",
+                profileName);
+        var role = await GetSsoRoleCredentialsAsync(settings, settings.AccountId, settings.RoleName, connection, log, cancellationToken).ConfigureAwait(false);
+        var through = connection.Clone();
+        through.Region ??= settings.ProfileRegion;
+        var c = role.Credentials;
+        through.ResolvedSource = (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"SSO profile '{profileName}' ({settings.AccountId}/{settings.RoleName})");
+        through.ProfileName = null;
+        return through;
+    }
+
+    private AmazonSSOOIDCClient OidcClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log)
+    {
+        var config = new AmazonSSOOIDCConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region), Timeout = ResolverFor(connection).Timeout(connection) };
+        var (url, source) = SsoEndpoint(EndpointResolver.SsoOidc, settings, connection, log);
+        if (url is not null)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = settings.Region;
+            log?.Verbose($"IAM Identity Center OIDC at {url} (from {source}).");
+        }
+        return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), config);
+    }
+
+    private AmazonSSOClient PortalClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log)
+    {
+        var config = new AmazonSSOConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region), Timeout = ResolverFor(connection).Timeout(connection) };
+        var (url, source) = SsoEndpoint(EndpointResolver.SsoPortal, settings, connection, log);
+        if (url is not null)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = settings.Region;
+            log?.Verbose($"IAM Identity Center portal at {url} (from {source}).");
+        }
+        return new AmazonSSOClient(new AnonymousAWSCredentials(), config);
+    }
+
+    // AWS_ENDPOINT_URL_SSO(_OIDC), AWS_ENDPOINT_URL, the profile's services section and endpoint_url;
+    // plain http only to this machine (unless -AllowInsecureEndpoint), as for STS.
+    private (string? Url, string Source) SsoEndpoint(EndpointResolver.Service service, SsoSettings settings, ConnectionOptions connection, IStsLog? log)
+    {
+        var options = connection.Clone();
+        options.EndpointUrl = null;
+        options.ProfileName = settings.ProfileName ?? connection.ProfileName;
+        return EndpointResolver.Resolve(service, options, EnvironmentFor(connection), SourceCredentialResolver.FindProfile, w => log?.Warning(w));
+    }
+
+    private static async Task<T> SsoCall<T>(string operation, SsoSettings settings, Func<Task<T>> call, string? target = null)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex)
+        {
+            throw MapSso(ex, operation, settings, target);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
+                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex);
+        }
+        catch (Exception ex) when (ex is System.Net.Http.HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException)
+        {
+            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
+                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex);
+        }
+    }
+
+    private static StsToolsException MapSso(AmazonServiceException ex, string operation, SsoSettings settings, string? target = null)
+    {
+        var code = string.IsNullOrEmpty(ex.ErrorCode) ? "SsoServiceError" : ex.ErrorCode;
+        if (code is "UnauthorizedException")
+            return SignInRequired(settings, $"IAM Identity Center did not accept its token ({operation})");
+        var category = ex.StatusCode switch
+        {
+            System.Net.HttpStatusCode.Forbidden => StsErrorCategory.PermissionDenied,
+            System.Net.HttpStatusCode.NotFound => StsErrorCategory.ObjectNotFound,
+            (System.Net.HttpStatusCode)429 => StsErrorCategory.LimitsExceeded,
+            _ => StsErrorCategory.InvalidOperation,
+        };
+        return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
+    }
+
+    private static StsToolsException SignInRequired(SsoSettings settings, string why) =>
+        new("SsoSignInRequired", StsErrorCategory.AuthenticationError,
+            $"Sign in to IAM Identity Center for {(settings.ProfileName is null ? settings.DisplayName : $"profile '{settings.ProfileName}' ({settings.DisplayName})")}: {why}. Run {settings.SignInCommand}.",
+            settings.ProfileName ?? settings.SessionName ?? settings.StartUrl);
+
+    private static StsToolsException SignInExpired(SsoSettings settings) =>
+        new("SsoSignInExpired", StsErrorCategory.OperationTimeout,
+            $"The sign-in code for {settings.DisplayName} expired before it was confirmed. Run {settings.SignInCommand} again.", settings.DisplayName);
+
+    private static SsoSignIn Describe(SsoSettings settings, SsoToken token, string path) => new()
+    {
+        SsoSession = settings.SessionName,
+        StartUrl = settings.StartUrl,
+        SsoRegion = settings.Region,
+        ExpiresAt = token.ExpiresAt,
+        CanRefresh = token.CanRefresh(DateTime.UtcNow),
+        TokenFile = path,
+    };
+
+    private static string Truncated(string message) => message.Length <= 500 ? message : message.Substring(0, 500) + "…";
+}
