@@ -203,6 +203,31 @@ function Start-StsProxy {
     throw "sts_proxy.py did not listen on $endpoint"
 }
 
+function Start-SsoStandIn {
+    <#
+    .SYNOPSIS
+    tests/fixtures/sso_standin.py: IAM Identity Center's OIDC and portal APIs on loopback (moto has neither).
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param([int] $Pending = 1, [switch] $SlowDown, [int] $TokenSeconds = 3600)
+    $port = Get-FreeLoopbackPort
+    $arguments = @((Join-Path $PSScriptRoot 'fixtures/sso_standin.py'), $port, '--pending', $Pending, '--token-seconds', $TokenSeconds)
+    if ($SlowDown) { $arguments += '--slow-down' }
+    $process = Start-Process -FilePath (Get-Python) -ArgumentList $arguments -PassThru `
+        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
+    $endpoint = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "sso_standin.py exited with code $($process.ExitCode)" }
+        try {
+            $null = Invoke-RestMethod -Uri "$endpoint/_calls" -TimeoutSec 2
+            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+    }
+    throw "sso_standin.py did not answer on $endpoint"
+}
+
 function Stop-MotoServer {
     <#
     .SYNOPSIS
@@ -244,5 +269,5 @@ function Invoke-InAnsweringHost {
     finally { $ps.Dispose(); $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'Start-StsProxy', 'New-SamlAssertion', 'Stop-MotoServer',
+Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'Start-StsProxy', 'Start-SsoStandIn', 'New-SamlAssertion', 'Stop-MotoServer',
     'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount', 'New-AnsweringHost', 'Invoke-InAnsweringHost'

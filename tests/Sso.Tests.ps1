@@ -1,0 +1,365 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# IAM Identity Center in the pinned pwsh: sign-in (device authorization), the AWS CLI's token
+# cache, refresh, accounts, roles and role credentials, SSO profiles as a credential source,
+# and interop with boto3 in both directions. tests/fixtures/sso_standin.py stands in for the SSO
+# OIDC and portal APIs (moto has neither); moto answers the STS calls behind
+# tests/fixtures/sts_proxy.py, whose log says which access key signed each call.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Pester: BeforeAll sets the variables the It blocks use, which the rule does not follow.')]
+param()
+
+BeforeAll {
+    $RepoRoot = Split-Path -Parent $PSScriptRoot
+    $Manifest = Join-Path $RepoRoot 'StsModule.psd1'
+    $Sandbox = Join-Path ([IO.Path]::GetTempPath()) ("ststools-sso-" + [Guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $Sandbox
+    $Saved = @{}
+    foreach ($n in 'HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_SSO', 'AWS_ENDPOINT_URL_SSO_OIDC', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'BROWSER') {
+        $Saved[$n] = [Environment]::GetEnvironmentVariable($n)
+    }
+    foreach ($n in 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'BROWSER') { Remove-Item "env:$n" -ErrorAction Ignore }
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    # ~/.aws/sso/cache is under HOME, as the AWS CLI and botocore find it: the sandbox's.
+    $env:HOME = $Sandbox
+    $env:AWS_CONFIG_FILE = Join-Path $Sandbox 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Sandbox 'credentials'
+    Set-Content -Path $env:AWS_CONFIG_FILE -Value @'
+[profile sso-dev]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = Admin
+region = eu-west-1
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = us-east-1
+
+[profile sso-legacy]
+sso_start_url = https://legacy.awsapps.com/start
+sso_region = us-east-1
+sso_account_id = 444455556666
+sso_role_name = ReadOnly
+
+[profile chained]
+role_arn = arn:aws:iam::444455556666:role/Deploy
+source_profile = sso-dev
+
+[profile signed-in-elsewhere]
+login_session = arn:aws:iam::111122223333:user/alice
+'@
+
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module $Manifest -Force
+    $SsoStandIn = Start-SsoStandIn
+    $env:AWS_ENDPOINT_URL_SSO = $SsoStandIn.Endpoint
+    $env:AWS_ENDPOINT_URL_SSO_OIDC = $SsoStandIn.Endpoint
+    $Moto = Start-MotoServer
+    $StsLog = Join-Path $Sandbox 'sts.log'
+    $Sts = Start-StsProxy -Upstream $Moto.Endpoint -Log $StsLog
+    $Python = Get-Python
+
+    function Get-Sha1Name([string] $Text) {
+        $sha1 = [Security.Cryptography.SHA1]::Create()
+        (($sha1.ComputeHash([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') }) -join '') + '.json'
+    }
+    $CacheFolder = Join-Path $Sandbox '.aws/sso/cache'
+    $CorpFile = Join-Path $CacheFolder (Get-Sha1Name 'corp')
+    # Invoke-RestMethod writes a JSON array as one object: enumerate it.
+    function Get-Call { Invoke-RestMethod -Uri "$($SsoStandIn.Endpoint)/_calls" | ForEach-Object { $_ } }
+    function Get-StsSigner { if (Test-Path $StsLog) { Get-Content $StsLog | ForEach-Object { $a, $k, $null = $_ -split ' '; [pscustomobject]@{ Action = $a; Key = $k } } } }
+    function Connect-Corp { $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -InformationAction Ignore }
+}
+
+AfterAll {
+    Stop-MotoServer $Sts
+    Stop-MotoServer $Moto
+    Stop-MotoServer $SsoStandIn
+    foreach ($n in $Saved.Keys) { Restore-EnvironmentVariable $n $Saved[$n] }
+    Remove-Module StsModule -ErrorAction SilentlyContinue
+    Remove-Item $Sandbox -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Signing in to IAM Identity Center' {
+    BeforeEach { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
+
+    It 'fails before any network call, naming the profile and how to sign in, when nobody has signed in' {
+        $before = (Get-Call).Count
+        $err = { Get-StsCallerIdentity -ProfileName sso-dev -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInRequired,*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -BeLike "*profile 'sso-dev'*Connect-StsSso -ProfileName sso-dev*aws sso login --profile sso-dev*"
+        (Get-Call).Count | Should -Be $before
+    }
+
+    It 'signs in with a device code shown on the host, never on the output, and writes the token cache owner-only with the AWS CLI''s fields' {
+        $result = Connect-StsSso -ProfileName sso-dev -NoBrowser -InformationVariable shown -InformationAction Ignore
+        $result | Should -BeOfType ([StsTools.Model.SsoSignIn])
+        $result.SsoSession | Should -Be 'corp'
+        $result.CanRefresh | Should -BeTrue
+        $result.TokenFile | Should -Be $CorpFile
+        "$shown" | Should -Match 'open http://127\.0\.0\.1:\d+/device and confirm the code ABCD-\d{4}'
+        ($result | Format-List * | Out-String) | Should -Not -Match 'ABCD-'
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $token.startUrl | Should -Be 'https://corp.awsapps.com/start'
+        $token.region | Should -Be 'us-east-1'
+        $token.accessToken | Should -BeLike 'sso-access-token-*'
+        $token.refreshToken | Should -BeLike 'sso-refresh-token-*'
+        $token.clientId | Should -BeLike 'client-*'
+        $raw = Get-Content $CorpFile -Raw
+        $raw | Should -Match '"expiresAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"'
+        $raw | Should -Match '"registrationExpiresAt":"[^"]+Z"'
+        if ($IsLinux -or $IsMacOS) {
+            (Get-Item $CorpFile).UnixMode | Should -Be '-rw-------'
+            (Get-Item $CacheFolder).UnixMode | Should -Be 'drwx------'
+        }
+        $calls = Get-Call | Where-Object op -EQ 'CreateToken' | Select-Object -Last 2
+        $calls.poll | Should -Be 1, 2 -Because 'authorization_pending once, then the token'
+        $register = Get-Call | Where-Object op -EQ 'RegisterClient' | Select-Object -Last 1
+        $register.grantTypes | Should -Contain 'urn:ietf:params:oauth:grant-type:device_code'
+        $register.grantTypes | Should -Contain 'refresh_token'
+    }
+
+    It 'keeps a valid sign-in, and reuses a still-valid client registration with -Force' {
+        Connect-Corp
+        $first = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
+        $devices = @(Get-Call | Where-Object op -EQ 'StartDeviceAuthorization').Count
+        $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -InformationAction Ignore
+        @(Get-Call | Where-Object op -EQ 'StartDeviceAuthorization').Count | Should -Be $devices -Because 'a valid sign-in is kept'
+        Connect-Corp
+        @(Get-Call | Where-Object op -EQ 'RegisterClient').Count | Should -Be $registrations -Because 'the registration is still valid'
+        (Get-Content $CorpFile -Raw | ConvertFrom-Json).clientId | Should -Be $first.clientId
+        (Get-Content $CorpFile -Raw | ConvertFrom-Json).accessToken | Should -Not -Be $first.accessToken
+    }
+
+    It 'opens $env:BROWSER at the verification URL, and not with -NoBrowser' {
+        $opened = Join-Path $Sandbox 'opened.txt'
+        $browser = Join-Path $Sandbox 'fake-browser'
+        Set-Content -Path $browser -Value "#!/bin/sh`nprintf '%s' `"`$1`" > '$opened'"
+        if ($IsLinux -or $IsMacOS) { chmod +x $browser } else { Set-ItResult -Skipped -Because 'the fake browser is a shell script' }
+        $env:BROWSER = $browser
+        try {
+            $null = Connect-StsSso -ProfileName sso-dev -InformationAction Ignore
+            $deadline = (Get-Date).AddSeconds(10)
+            while (-not (Test-Path $opened) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Get-Content $opened -Raw | Should -Match '^http://127\.0\.0\.1:\d+/device\?user_code=ABCD-\d{4}$'
+            Remove-Item $opened
+            $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -InformationAction Ignore
+            Start-Sleep -Milliseconds 300
+            Test-Path $opened | Should -BeFalse
+        }
+        finally { Remove-Item env:BROWSER }
+    }
+
+    It 'polls more slowly after slow_down, and stops polling on Ctrl+C' {
+        $slow = Start-SsoStandIn -SlowDown
+        $pending = Start-SsoStandIn -Pending 1000
+        try {
+            $env:AWS_ENDPOINT_URL_SSO_OIDC = $slow.Endpoint
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $null = Connect-StsSso -SsoSession corp -NoBrowser -Force -InformationAction Ignore
+            $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 6 -Because 'the third poll waits the interval plus 5 s'
+            $polls = @(Invoke-RestMethod "$($slow.Endpoint)/_calls" | ForEach-Object { $_ } | Where-Object op -EQ 'CreateToken')
+            $polls.Count | Should -Be 3
+
+            Remove-Item $CorpFile   # its client registration belongs to the other stand-in
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$Manifest'; `$env:AWS_ENDPOINT_URL_SSO_OIDC = '$($pending.Endpoint)'; Connect-StsSso -SsoSession corp -NoBrowser -Force")
+            $async = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(20)
+            while (@(Invoke-RestMethod "$($pending.Endpoint)/_calls" | ForEach-Object { $_ } | Where-Object op -EQ 'CreateToken').Count -lt 2 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $ps.Streams.Progress.StatusDescription | Should -Match 'Waiting for code ABCD-\d{4} to be confirmed'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $async.IsCompleted | Should -BeTrue
+            $ps.Dispose()
+        }
+        finally {
+            $env:AWS_ENDPOINT_URL_SSO_OIDC = $SsoStandIn.Endpoint
+            Stop-MotoServer $slow
+            Stop-MotoServer $pending
+        }
+    }
+
+    It 'signs out: the portal''s Logout, then the token removed; -WhatIf changes nothing' {
+        Connect-Corp
+        $token = (Get-Content $CorpFile -Raw | ConvertFrom-Json).accessToken
+        Disconnect-StsSso -ProfileName sso-dev -WhatIf
+        Test-Path $CorpFile | Should -BeTrue
+        Disconnect-StsSso -ProfileName sso-dev
+        Test-Path $CorpFile | Should -BeFalse
+        (Get-Call | Where-Object op -EQ 'Logout' | Select-Object -Last 1).token | Should -Be $token
+        { Get-StsSsoAccount -ProfileName sso-dev } | Should -Throw -ErrorId 'SsoSignInRequired,StsTools.PowerShell.Commands.GetStsSsoAccountCommand'
+    }
+}
+
+Describe 'Accounts, roles and role credentials' {
+    BeforeAll { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache; Connect-Corp }
+    BeforeEach { Remove-Item $StsLog -ErrorAction Ignore }
+
+    It 'lists every account across the pages, and the roles of piped accounts' {
+        $pages = @(Get-Call | Where-Object op -EQ 'ListAccounts').Count
+        $accounts = Get-StsSsoAccount -ProfileName sso-dev
+        $accounts.AccountId | Should -Be '111122223333', '444455556666', '777788889999'
+        $accounts[0].AccountName | Should -Be 'dev'
+        @(Get-Call | Where-Object op -EQ 'ListAccounts').Count | Should -Be ($pages + 2)
+        $roles = $accounts | Get-StsSsoRole
+        $roles.Count | Should -Be 6
+        ($roles | Where-Object AccountId -EQ '444455556666').RoleName | Should -Be 'Admin', 'ReadOnly'
+        (Get-StsSsoRole -SsoSession corp -AccountId 777788889999).RoleName | Should -Be 'Admin', 'ReadOnly'
+    }
+
+    It 'gets role credentials for piped accounts, in the module''s Credentials shape, and pipes them on' {
+        $creds = Get-StsSsoAccount -ProfileName sso-dev | Get-StsSsoRoleCredential -RoleName ReadOnly -ThrottleLimit 3
+        $creds.AccountId | Should -Be '111122223333', '444455556666', '777788889999'
+        $creds[0] | Should -BeOfType ([StsTools.Model.SsoRoleCredentials])
+        $creds[0].Credentials | Should -BeOfType ([StsTools.Model.Credentials])
+        $creds[0].Credentials.AccessKeyId | Should -BeLike 'ASIASSO*'
+        $creds[1] | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID } | Should -Be $creds[1].Credentials.AccessKeyId
+        ($creds[2] | Get-StsCallerIdentity -EndpointUrl $Sts.Endpoint) | Should -Not -BeNullOrEmpty
+        (Get-StsSigner | Select-Object -Last 1).Key | Should -Be $creds[2].Credentials.AccessKeyId
+    }
+
+    It 'caches role credentials per account and role' {
+        $a = Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName Admin
+        $count = @(Get-Call | Where-Object op -EQ 'GetRoleCredentials').Count
+        $again = Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName Admin
+        $other = Get-StsSsoRoleCredential -SsoSession corp -AccountId 444455556666 -RoleName Admin
+        $again.Credentials.AccessKeyId | Should -Be $a.Credentials.AccessKeyId
+        $other.Credentials.AccessKeyId | Should -Not -Be $a.Credentials.AccessKeyId
+        @(Get-Call | Where-Object op -EQ 'GetRoleCredentials').Count | Should -Be ($count + 1)
+    }
+
+    It 'signs with an SSO profile on -ProfileName, through AWS_PROFILE, and as the source_profile of a role profile' {
+        $admin = Get-StsSsoRoleCredential -ProfileName sso-dev
+        $null = Get-StsCallerIdentity -ProfileName sso-dev -EndpointUrl $Sts.Endpoint
+        (Get-StsSigner | Select-Object -Last 1).Key | Should -Be $admin.Credentials.AccessKeyId
+        $env:AWS_PROFILE = 'sso-dev'
+        try { $null = Get-StsCallerIdentity -EndpointUrl $Sts.Endpoint }
+        finally { Remove-Item env:AWS_PROFILE }
+        (Get-StsSigner | Select-Object -Last 1).Key | Should -Be $admin.Credentials.AccessKeyId
+        $role = Use-StsRole -ProfileName chained -EndpointUrl $Sts.Endpoint
+        $role.AssumedRoleUser.Arn | Should -BeLike 'arn:aws:sts::444455556666:assumed-role/Deploy/*'
+        (Get-StsSigner | Where-Object Action -EQ 'AssumeRole' | Select-Object -Last 1).Key | Should -Be $admin.Credentials.AccessKeyId
+    }
+
+    It 'writes an item''s own failure as a non-terminating error and goes on' {
+        $out = '111122223333', '000000000000', '777788889999' | Get-StsSsoRoleCredential -SsoSession corp -RoleName Admin -ErrorAction SilentlyContinue -ErrorVariable failed
+        $out.AccountId | Should -Be '111122223333', '777788889999'
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ForbiddenException,*'
+    }
+}
+
+Describe 'The token cache over time' {
+    BeforeEach { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
+
+    It 'refreshes an access token near its end with the refresh token, and writes it back' {
+        Connect-Corp
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $token | ConvertTo-Json | Set-Content $CorpFile
+        $accounts = Get-StsSsoAccount -SsoSession corp
+        $accounts.Count | Should -Be 3
+        (Get-Call | Where-Object op -EQ 'CreateToken' | Select-Object -Last 1).grant | Should -Be 'refresh_token'
+        $after = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $after.accessToken | Should -Not -Be $token.accessToken
+        ([DateTime]$after.expiresAt).ToUniversalTime() | Should -BeGreaterThan ([DateTime]::UtcNow.AddMinutes(30))
+    }
+
+    It 'fails before any network call when the token ended and cannot be refreshed; a corrupt file is a miss' {
+        Connect-Corp
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $token.PSObject.Properties.Remove('refreshToken')
+        $token | ConvertTo-Json | Set-Content $CorpFile
+        $before = (Get-Call).Count
+        $err = { Get-StsSsoAccount -SsoSession corp } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInRequired,*'
+        $err.Exception.Message | Should -BeLike "*sso-session 'corp'*cannot be refreshed*Connect-StsSso -SsoSession corp*"
+        Set-Content -Path $CorpFile -Value '{ not json'
+        { Get-StsSsoAccount -SsoSession corp } | Should -Throw -ErrorId 'SsoSignInRequired,StsTools.PowerShell.Commands.GetStsSsoAccountCommand'
+        (Get-Call).Count | Should -Be $before
+    }
+
+    It 'names the legacy form''s cache file after the start URL' {
+        $legacyFile = Join-Path $CacheFolder (Get-Sha1Name 'https://legacy.awsapps.com/start')
+        (Connect-StsSso -ProfileName sso-legacy -NoBrowser -InformationAction Ignore).TokenFile | Should -Be $legacyFile
+        Test-Path $legacyFile | Should -BeTrue
+        (Get-StsSsoRoleCredential -ProfileName sso-legacy).AccountId | Should -Be '444455556666'
+    }
+}
+
+Describe 'Interop with the AWS CLI and boto3' {
+    BeforeEach { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
+
+    It 'lets boto3 use the sign-in this module wrote' {
+        Connect-Corp
+        $token = (Get-Content $CorpFile -Raw | ConvertFrom-Json).accessToken
+        $key = & $Python -c "import boto3; print(boto3.Session(profile_name='sso-dev').get_credentials().access_key)"
+        $LASTEXITCODE | Should -Be 0
+        $key | Should -BeLike 'ASIASSO*'
+        (Get-Call | Where-Object op -EQ 'GetRoleCredentials' | Select-Object -Last 1).token | Should -Be $token
+    }
+
+    It 'uses a sign-in as botocore writes it' {
+        $script = @'
+import sys, datetime, boto3
+from botocore.utils import JSONFileCache, SSOTokenLoader
+from botocore.tokens import _sso_json_dumps
+oidc = boto3.client("sso-oidc", region_name="us-east-1")
+client = oidc.register_client(clientName="botocore", clientType="public")
+device = oidc.start_device_authorization(clientId=client["clientId"], clientSecret=client["clientSecret"], startUrl="https://corp.awsapps.com/start")
+for _ in range(2):
+    try:
+        token = oidc.create_token(grantType="urn:ietf:params:oauth:grant-type:device_code", deviceCode=device["deviceCode"], clientId=client["clientId"], clientSecret=client["clientSecret"])
+        break
+    except oidc.exceptions.AuthorizationPendingException:
+        pass
+now = datetime.datetime.now(datetime.timezone.utc)
+cache = JSONFileCache(sys.argv[1], dumps_func=_sso_json_dumps)
+SSOTokenLoader(cache).save_token("https://corp.awsapps.com/start", {
+    "startUrl": "https://corp.awsapps.com/start", "region": "us-east-1", "accessToken": token["accessToken"],
+    "expiresAt": now + datetime.timedelta(seconds=token["expiresIn"]), "clientId": client["clientId"],
+    "clientSecret": client["clientSecret"], "registrationExpiresAt": now + datetime.timedelta(days=90),
+    "refreshToken": token["refreshToken"]}, session_name="corp")
+print(token["accessToken"])
+'@
+        $written = & $Python -c $script $CacheFolder
+        $LASTEXITCODE | Should -Be 0
+        Test-Path $CorpFile | Should -BeTrue
+        (Get-StsSsoAccount -SsoSession corp).Count | Should -Be 3
+        (Get-Call | Where-Object op -EQ 'ListAccounts' | Select-Object -Last 1).token | Should -Be $written
+    }
+}
+
+Describe 'Secrets and refusals' {
+    BeforeAll { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
+
+    It 'keeps the access and refresh tokens, the client secret and role secrets out of every stream and view' {
+        $all = & {
+            Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -Verbose -Debug
+            Get-StsSsoAccount -ProfileName sso-dev -Verbose -Debug
+            $creds = Get-StsSsoRoleCredential -ProfileName sso-dev -Force -Verbose -Debug
+            $creds
+            $creds | Format-List | Out-String
+            $creds.Credentials | Format-List | Out-String
+        } *>&1 | Out-String -Width 300
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $role = Get-StsSsoRoleCredential -ProfileName sso-dev
+        foreach ($secret in $token.accessToken, $token.refreshToken, $token.clientSecret, $role.Credentials.SecretAccessKey, $role.Credentials.SessionToken) {
+            $all | Should -Not -BeLike "*$secret*"
+        }
+        $all | Should -BeLike "*$($role.Credentials.AccessKeyId)*"
+    }
+
+    It 'refuses plain http to another host before any call, and names a login_session profile it does not support' {
+        $env:AWS_ENDPOINT_URL_SSO = 'http://sso.example.com'
+        try { { Get-StsSsoAccount -ProfileName sso-dev } | Should -Throw -ErrorId 'InsecureEndpoint,StsTools.PowerShell.Commands.GetStsSsoAccountCommand' }
+        finally { $env:AWS_ENDPOINT_URL_SSO = $SsoStandIn.Endpoint }
+        $err = { Get-StsCallerIdentity -ProfileName signed-in-elsewhere -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'UnsupportedProfile,*'
+        $err.Exception.Message | Should -BeLike '*login_session*'
+        { Connect-StsSso -ProfileName chained -NoBrowser } | Should -Throw -ErrorId 'NotAnSsoProfile,StsTools.PowerShell.Commands.ConnectStsSsoCommand'
+    }
+}
