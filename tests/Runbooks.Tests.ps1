@@ -141,6 +141,48 @@ Describe 'Runspaces share one process environment' {
         Get-AwsVariable | Should -Be $script:Before
     }
 
+    It 'runs the runspaces a block starts as the block: no deadlock, the role''s credentials' {
+        $endpoint = $Proxy.Endpoint
+        $role = Use-StsRole -AccountId 555555555555 -RoleName Audit -EndpointUrl $endpoint -Force
+        $seen = $role | Invoke-StsCommand {
+            1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+                Import-Module $using:Manifest
+                $inner = [StsTools.Model.Credentials]@{ AccessKeyId = "ASIANESTED000000000$_"; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+                $nested = $inner | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID }
+                $signer = (Get-StsCallerIdentity -EndpointUrl $using:endpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -Last 1).Message
+                [pscustomobject]@{ Nested = $nested; Signer = $signer }
+            }
+        }
+        $seen.Count | Should -Be 2
+        $seen.Nested | Sort-Object | Should -Be 'ASIANESTED0000000001', 'ASIANESTED0000000002'
+        $masked = $role.Credentials.AccessKeyId.Substring(0, 4) + '…' + $role.Credentials.AccessKeyId.Substring(16)
+        foreach ($s in $seen) { $s.Signer | Should -BeLike "*access key $masked*" }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'removes the AWS_* variables a block set, and other runspaces never see them' {
+        $env:AWS_ENDPOINT_URL = $Proxy.Endpoint   # this runspace's endpoint; the block sets a closed one for STS
+        $holder = [powershell]::Create()
+        $null = $holder.AddScript("param(`$c) Import-Module '$Manifest'; `$c | Invoke-StsCommand { `$env:AWS_ENDPOINT_URL_STS = 'http://127.0.0.1:9'; `$env:AWS_MAX_ATTEMPTS = '9'; Start-Sleep -Seconds 30 }").AddArgument((Get-TestCredential 'ASIAHOLDER0000000003'))
+        $null = $holder.BeginInvoke()
+        try {
+            $deadline = (Get-Date).AddSeconds(20)
+            while ($env:AWS_MAX_ATTEMPTS -ne '9' -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $env:AWS_ENDPOINT_URL_STS | Should -Be 'http://127.0.0.1:9'
+            # This runspace calls its own endpoint, never the one the other block set.
+            $verbose = Get-StsCallerIdentity -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            ($verbose.Message -join "`n") | Should -BeLike "*$($Proxy.Endpoint) (from AWS_ENDPOINT_URL)*"
+        }
+        finally {
+            $holder.Stop()
+            $holder.Dispose()
+            Remove-Item env:AWS_ENDPOINT_URL
+        }
+        $env:AWS_ENDPOINT_URL_STS | Should -BeNullOrEmpty
+        $env:AWS_MAX_ATTEMPTS | Should -BeNullOrEmpty
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
     It 'finds -FilePath programs on PATH or by path, never in the current folder by bare name' {
         $folder = Join-Path $Sandbox 'workspace'
         $null = New-Item -ItemType Directory -Path $folder -Force
@@ -215,6 +257,23 @@ Describe 'Use-StsRole over a pipeline of accounts' {
         @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 3 -Because 'a bad line never reaches STS'
     }
 
+    It 'reports a role ARN among piped account ids as that line''s InvalidAccountId' {
+        $lines = '111111111111', 'arn:aws:iam::333333333333:role/Audit', '444444444444'
+        $arns = $lines | Use-StsRole -RoleName Audit @Conn -Force -ThrottleLimit 4 -ErrorAction SilentlyContinue -ErrorVariable failures
+        $arns.AssumedRoleUser.Arn | ForEach-Object { $_.Split(':')[4] } | Should -Be '111111111111', '444444444444'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAccountId,*'
+    }
+
+    It 'keeps the results written before an item''s error ends the command under -ErrorAction Stop' {
+        foreach ($limit in 1, 4) {
+            $got = [System.Collections.Generic.List[object]]::new()
+            { '111111111111', '999999999999', '333333333333' | Use-StsRole -RoleName Audit @Conn -Force -ThrottleLimit $limit -ErrorAction Stop | ForEach-Object { $got.Add($_) } } |
+                Should -Throw -ErrorId 'AccessDenied,StsTools.PowerShell.Commands.UseStsRoleCommand'
+            $got.AssumedRoleUser.Arn | ForEach-Object { $_.Split(':')[4] } | Should -Be '111111111111' -Because "-ThrottleLimit $limit"
+        }
+    }
+
     It 'stops at a failure every item would share' {
         $closed = "http://127.0.0.1:$(Get-FreeLoopbackPort)"
         $err = $null
@@ -237,7 +296,7 @@ Describe 'Use-StsRole over a pipeline of accounts' {
     }
 
     It 'makes one STS call per role when the same one is piped many times at once' {
-        $arns = 1..6 | ForEach-Object { '333333333333' } | Use-StsRole -RoleName Audit @Conn -ThrottleLimit 6
+        $arns = 1..6 | ForEach-Object { '363636363636' } | Use-StsRole -RoleName Audit @Conn -ThrottleLimit 6
         @($arns).Count | Should -Be 6
         @($arns.Credentials.AccessKeyId | Select-Object -Unique).Count | Should -Be 1
         @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 1
@@ -339,6 +398,17 @@ Describe 'Pester mocks of the cmdlets take the documented input forms' {
 Describe 'Clear-StsEnvironment gives back what the user last had' {
     BeforeEach { foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore } }
     AfterEach { Clear-StsEnvironment; foreach ($n in $Names) { Remove-Item "env:$n" -ErrorAction Ignore } }
+
+    It 'gives back the user''s keys after a Clear-StsEnvironment inside a block' {
+        $env:AWS_PROFILE = 'base'; $env:AWS_ACCESS_KEY_ID = 'AKIDUSERKEY000000001'; $env:AWS_SECRET_ACCESS_KEY = 'user-secret'
+        Get-TestCredential 'ASIALEDGER0000000010' | Set-StsEnvironment
+        $inside = Get-TestCredential 'ASIALEDGER0000000011' | Invoke-StsCommand { Clear-StsEnvironment; "[$env:AWS_ACCESS_KEY_ID]" }
+        $inside | Should -Be '[]'
+        $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIALEDGER0000000010' -Because 'the block put back what it found'
+        Clear-StsEnvironment
+        $env:AWS_ACCESS_KEY_ID | Should -Be 'AKIDUSERKEY000000001'
+        $env:AWS_PROFILE | Should -Be 'base'
+    }
 
     It 'restores the AWS_PROFILE set after the module''s first write, not the one before it' {
         $env:AWS_PROFILE = 'long-ago'

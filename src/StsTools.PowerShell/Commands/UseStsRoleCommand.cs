@@ -221,9 +221,10 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         roleArn = RoleArn;
         // A piped object with an AccountId property also reaches -RoleArn as its text (PowerShell
         // binds whole pipeline objects to a string parameter by calling ToString): that is not an ARN.
-        var pipedLine = !_roleArnOnCommandLine && roleArn is not null && !roleArn.StartsWith("arn:", StringComparison.Ordinal);
-        if (pipedLine && account is not null) roleArn = null;
-        if (pipedLine && RoleName is not null && account is null)
+        var piped = !_roleArnOnCommandLine && roleArn is not null;
+        if (piped && account is not null && !roleArn!.StartsWith("arn:", StringComparison.Ordinal)) roleArn = null;
+        // With -RoleName, every piped line is an account id (a role ARN among them is not one).
+        if (piped && RoleName is not null && account is null)
         {
             var line = roleArn!.Trim();
             if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) return false;

@@ -62,15 +62,9 @@ internal sealed class FanOut<T> : IDisposable where T : class
         {
             var progressed = false;
             foreach (var call in _calls)
-            {
                 while (call.Log.TryTake(out var entry)) EngineCall.Write(_cmdlet, entry);
-                if (call.Task.IsCompleted && !call.Reported && call.Task.Status != TaskStatus.RanToCompletion)
-                {
-                    call.Reported = true;
-                    Report(call);
-                    progressed = true;
-                }
-            }
+            // Finished results first, in input order, so a failure that ends the command
+            // (-ErrorAction Stop) never takes results that were already there with it.
             while (_calls.Count > 0 && _calls.Peek().Task.IsCompleted)
             {
                 var head = _calls.Dequeue();
@@ -82,6 +76,16 @@ internal sealed class FanOut<T> : IDisposable where T : class
                     Report(head);
                 }
                 progressed = true;
+            }
+            // Then failures as they come, behind calls still in flight.
+            foreach (var call in _calls)
+            {
+                if (call.Task.IsCompleted && !call.Reported && call.Task.Status != TaskStatus.RanToCompletion)
+                {
+                    call.Reported = true;
+                    Report(call);
+                    progressed = true;
+                }
             }
             if (!block || progressed || _calls.Count == 0) return;
             _wake.WaitOne();

@@ -70,6 +70,20 @@ public static class CredentialEnvironment
         AccessKeyId, SecretAccessKey, SessionToken, SecurityToken, CredentialExpiration, Region, DefaultRegion, "AWS_PROFILE", "AWS_DEFAULT_PROFILE",
     };
 
+    /// <summary>
+    /// Every variable an Invoke-StsCommand block may change and that must not outlive it: the ones
+    /// <see cref="Apply"/> touches, and every other AWS_* variable set now (endpoints, config files,
+    /// retry settings a block may set itself).
+    /// </summary>
+    public static IEnumerable<string> ScopedVariables(IEnvironmentVariables env)
+    {
+        var names = new HashSet<string>(AllVariables, StringComparer.Ordinal);
+        if (env is IEnvironmentNames listed)
+            foreach (var name in listed.Names)
+                if (name.StartsWith("AWS_", StringComparison.Ordinal)) names.Add(name);
+        return names;
+    }
+
     /// <summary>True for the variables whose values are never shown.</summary>
     public static bool IsSecret(string name) => name == SecretAccessKey || name == SessionToken || name == SecurityToken;
 

@@ -64,7 +64,7 @@ public sealed class EnvironmentGate
         {
             _owner = owner;
             _depth = 1;
-            _outside = Snapshot();
+            _outside = Snapshot(everyAwsVariable: true);
         }
         return new Lease(this);
     }
@@ -85,8 +85,9 @@ public sealed class EnvironmentGate
     {
         lock (_sync)
         {
-            var aws = _depth > 0 && _owner != owner && _outside is not null ? _outside : Snapshot();
-            return new Overlay(_env, aws);
+            // Another owner's block: every AWS_* variable as it was (a block may set endpoints or
+            // config files of its own too). Otherwise those Apply touches, read once now.
+            return _depth > 0 && _owner != owner && _outside is not null ? new Overlay(_env, _outside, awsOnlyFromSnapshot: true) : new Overlay(_env, Snapshot(everyAwsVariable: false), awsOnlyFromSnapshot: false);
         }
     }
 
@@ -96,10 +97,10 @@ public sealed class EnvironmentGate
         lock (_sync) return _depth > 0 && _owner != owner;
     }
 
-    private Dictionary<string, string?> Snapshot()
+    private Dictionary<string, string?> Snapshot(bool everyAwsVariable)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in CredentialEnvironment.AllVariables) values[name] = _env.Get(name);
+        foreach (var name in everyAwsVariable ? CredentialEnvironment.ScopedVariables(_env) : CredentialEnvironment.AllVariables) values[name] = _env.Get(name);
         return values;
     }
 
@@ -129,10 +130,14 @@ public sealed class EnvironmentGate
     {
         private readonly IEnvironmentVariables _live;
         private readonly Dictionary<string, string?> _aws;
+        private readonly bool _awsOnlyFromSnapshot;
 
-        public Overlay(IEnvironmentVariables live, Dictionary<string, string?> aws) => (_live, _aws) = (live, aws);
+        public Overlay(IEnvironmentVariables live, Dictionary<string, string?> aws, bool awsOnlyFromSnapshot) => (_live, _aws, _awsOnlyFromSnapshot) = (live, aws, awsOnlyFromSnapshot);
 
-        public string? Get(string name) => _aws.TryGetValue(name, out var value) ? value : _live.Get(name);
+        public string? Get(string name) =>
+            _aws.TryGetValue(name, out var value) ? value
+            : _awsOnlyFromSnapshot && name.StartsWith("AWS_", StringComparison.Ordinal) ? null
+            : _live.Get(name);
 
         public void Set(string name, string? value) => throw new InvalidOperationException("A view of the environment is read-only.");
     }

@@ -6,7 +6,8 @@ namespace StsTools.Env;
 
 /// <summary>
 /// Credentials put into the environment for a while (Invoke-StsCommand): every variable it may
-/// touch is remembered first, and <see cref="Dispose"/> puts each back to its value or absence,
+/// touch, and every AWS_* variable, is remembered first, and <see cref="Dispose"/> puts each back
+/// to its value or absence (removing AWS_* variables the block added),
 /// whatever happened in between (an exception, Ctrl+C, the block changing them itself). Scopes
 /// nest: each restores what it found.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class EnvironmentScope : IDisposable
     {
         if (env is null) throw new ArgumentNullException(nameof(env));
         var scope = new EnvironmentScope(env);
-        foreach (var name in CredentialEnvironment.AllVariables) scope._before[name] = env.Get(name);
+        foreach (var name in CredentialEnvironment.ScopedVariables(env)) scope._before[name] = env.Get(name);
         try
         {
             scope.Changes = CredentialEnvironment.Apply(env, credentials, region, profileRegion);
@@ -46,5 +47,8 @@ public sealed class EnvironmentScope : IDisposable
         _disposed = true;
         foreach (var entry in _before)
             if (!string.Equals(_env.Get(entry.Key), entry.Value, StringComparison.Ordinal)) _env.Set(entry.Key, entry.Value);
+        // AWS_* variables the block set that were not there before go too.
+        foreach (var name in CredentialEnvironment.ScopedVariables(_env))
+            if (!_before.ContainsKey(name)) _env.Set(name, null);
     }
 }

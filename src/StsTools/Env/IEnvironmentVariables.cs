@@ -13,8 +13,15 @@ public interface IEnvironmentVariables
     void Set(string name, string? value);
 }
 
+/// <summary>An environment that can list its variables' names.</summary>
+public interface IEnvironmentNames
+{
+    /// <summary>The names of the variables that are set.</summary>
+    IEnumerable<string> Names { get; }
+}
+
 /// <summary>The current process's environment (what <c>$env:</c> shows and child processes inherit).</summary>
-public sealed class ProcessEnvironmentVariables : IEnvironmentVariables
+public sealed class ProcessEnvironmentVariables : IEnvironmentVariables, IEnvironmentNames
 {
     /// <summary>The single instance.</summary>
     public static ProcessEnvironmentVariables Instance { get; } = new();
@@ -30,10 +37,20 @@ public sealed class ProcessEnvironmentVariables : IEnvironmentVariables
 
     /// <inheritdoc />
     public void Set(string name, string? value) => System.Environment.SetEnvironmentVariable(name, value);
+
+    /// <inheritdoc />
+    public IEnumerable<string> Names
+    {
+        get
+        {
+            foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+                if (entry.Key is string name) yield return name;
+        }
+    }
 }
 
 /// <summary>An in-memory environment, for tests and for building a child process's environment.</summary>
-public sealed class DictionaryEnvironmentVariables : IEnvironmentVariables
+public sealed class DictionaryEnvironmentVariables : IEnvironmentVariables, IEnvironmentNames
 {
     /// <summary>Creates an empty environment, optionally seeded.</summary>
     public DictionaryEnvironmentVariables(IDictionary<string, string>? seed = null)
@@ -43,6 +60,9 @@ public sealed class DictionaryEnvironmentVariables : IEnvironmentVariables
 
     /// <summary>The variables that are set.</summary>
     public Dictionary<string, string> Values { get; }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Names => new List<string>(Values.Keys);
 
     /// <inheritdoc />
     public string? Get(string name) => Values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;

@@ -107,14 +107,31 @@ public sealed partial class StsService : IDisposable
     public async Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null)
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
-            return SetEnvironment(credentials, region, log, identity);
+        {
+            if (Volatile.Read(ref _scopes) == 0) return SetEnvironment(credentials, region, log, identity);
+            // Inside an Invoke-StsCommand block (only its owner gets here while it runs): the block
+            // puts everything back when it ends, so the ledger of what the user had stays as it is.
+            var changes = EnvironmentGate.Change(env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion));
+            log?.Verbose("Inside an Invoke-StsCommand block: these changes last until the block ends.");
+            foreach (var change in changes) log?.Verbose(change.ToString());
+            return changes;
+        }
     }
+
+    // Invoke-StsCommand blocks in progress (the gate lets one owner's in at a time).
+    private int _scopes;
 
     /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
     public async Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken)
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
-            return ClearEnvironment(includeRegion, log);
+        {
+            if (Volatile.Read(ref _scopes) == 0) return ClearEnvironment(includeRegion, log);
+            var changes = EnvironmentGate.Change(env => CredentialEnvironment.Clear(env, includeRegion));
+            log?.Verbose("Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
+            foreach (var change in changes) log?.Verbose(change.ToString());
+            return changes;
+        }
     }
 
     /// <summary>
@@ -139,7 +156,9 @@ public sealed partial class StsService : IDisposable
         var lease = await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new GatedScope(EnvironmentGate, EnterCredentialScope(credentials, region, log), lease);
+            var scope = new GatedScope(EnvironmentGate, EnterCredentialScope(credentials, region, log), lease, () => Interlocked.Decrement(ref _scopes));
+            Interlocked.Increment(ref _scopes);
+            return scope;
         }
         catch
         {
@@ -152,9 +171,10 @@ public sealed partial class StsService : IDisposable
     {
         private readonly EnvironmentGate _gate;
         private readonly EnvironmentScope _scope;
+        private readonly Action _ended;
         private IDisposable? _lease;
 
-        public GatedScope(EnvironmentGate gate, EnvironmentScope scope, IDisposable lease) => (_gate, _scope, _lease) = (gate, scope, lease);
+        public GatedScope(EnvironmentGate gate, EnvironmentScope scope, IDisposable lease, Action ended) => (_gate, _scope, _lease, _ended) = (gate, scope, lease, ended);
 
         public void Dispose()
         {
@@ -166,6 +186,7 @@ public sealed partial class StsService : IDisposable
             }
             finally
             {
+                _ended();
                 lease.Dispose();
             }
         }
@@ -183,8 +204,9 @@ public sealed partial class StsService : IDisposable
         var child = new DictionaryEnvironmentVariables();
         foreach (System.Collections.DictionaryEntry entry in inherited)
             if (entry.Key is string name && entry.Value is string value) child.Values[name] = value;
+        // The AWS variables as this runspace sees them: never another runspace's block's.
         var view = EnvironmentGate.ViewFor(owner);
-        foreach (var name in CredentialEnvironment.AllVariables) child.Set(name, view.Get(name));
+        foreach (var name in CredentialEnvironment.ScopedVariables(child)) child.Set(name, view.Get(name));
         foreach (var change in CredentialEnvironment.Apply(child, credentials, region, ProfileRegion)) log?.Verbose(change.ToString());
         return child.Values;
     }
