@@ -76,6 +76,8 @@
 - Results that came through Start-Job, remoting or Import-Clixml are accepted as credentials everywhere, and their default views hide the secrets.
 - The input forms of -Tag and -Credential bind to Pester mocks of the cmdlets.
 - "No credentials" lists what was looked at; Clear-StsEnvironment gives back the AWS_PROFILE (or keys) the user set last, also after removing the module's variables by hand.
+- IAM Identity Center (AWS SSO): SSO profiles (sso_session, or the legacy sso_start_url form) work on every cmdlet's -ProfileName, through AWS_PROFILE and the default profile, and as a role profile's source_profile. Connect-StsSso signs in with a device code (browser, or printed for SSH and -NonInteractive) into the AWS CLI's token cache, shared with the AWS CLI and boto3 both ways; tokens near their end are refreshed and written back; Disconnect-StsSso signs out. Get-StsSsoAccount, Get-StsSsoRole and Get-StsSsoRoleCredential list accounts and roles and get role credentials (cached, -ThrottleLimit, -SetEnvironment) that pipe into every cmdlet taking credentials. A missing or ended sign-in is SsoSignInRequired, naming the command to run; login_session profiles are named as unsupported.
+- Runspaces an Invoke-StsCommand block starts (ForEach-Object -Parallel, ThreadJobs) act as the block; every AWS_* variable a block sets is removed after it; Set-/Clear-StsEnvironment inside a block leave Clear-StsEnvironment's record of the user's variables alone.
 '@
         }
     }

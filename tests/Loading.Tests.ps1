@@ -214,6 +214,24 @@ Describe 'Interactive use' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('tabbed-dev', 'tabbed-prod')
     }
 
+    It 'completes profile names that are not plain words quoted, read back as exactly that one argument' {
+        $names = 'prod; Remove-Item -Recurse ~/x', 'a$(Write-Host PWNED)b', 'with space', "o'brien", 'plain-name'
+        Set-Content -Path $env:AWS_CONFIG_FILE -Value (($names | ForEach-Object { "[profile $_]`nregion = eu-west-1" }) -join "`n")
+        $line = 'Get-StsCallerIdentity -ProfileName '
+        $completed = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completed.Count | Should -Be $names.Count
+        foreach ($match in $completed) {
+            $tokens = $errors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($line + $match.CompletionText, [ref] $tokens, [ref] $errors)
+            $errors | Should -BeNullOrEmpty
+            $command = $ast.EndBlock.Statements[0].PipelineElements[0]
+            $command.CommandElements.Count | Should -Be 3 -Because "'$($match.CompletionText)' must be one argument"
+            $command.CommandElements[2].SafeGetValue() | Should -Be $match.ListItemText
+            $command.CommandElements[2] | Should -BeOfType ([System.Management.Automation.Language.StringConstantExpressionAst])
+        }
+        ($completed | Where-Object ListItemText -EQ 'plain-name').CompletionText | Should -Be 'plain-name'
+    }
+
     It 'returns within seconds when Ctrl+C stops a call to a server that never answers' {
         $silent = Start-SilentListener
         $ps = [powershell]::Create()

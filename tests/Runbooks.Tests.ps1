@@ -155,7 +155,7 @@ Describe 'Runspaces share one process environment' {
         }
         $seen.Count | Should -Be 2
         $seen.Nested | Sort-Object | Should -Be 'ASIANESTED0000000001', 'ASIANESTED0000000002'
-        $masked = $role.Credentials.AccessKeyId.Substring(0, 4) + '…' + $role.Credentials.AccessKeyId.Substring(16)
+        $masked = $role.Credentials.AccessKeyId.Substring(0, 4) + [char]0x2026 + $role.Credentials.AccessKeyId.Substring(16)
         foreach ($s in $seen) { $s.Signer | Should -BeLike "*access key $masked*" }
         Get-AwsVariable | Should -Be $script:Before
     }

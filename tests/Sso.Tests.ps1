@@ -82,12 +82,12 @@ Describe 'Signing in to IAM Identity Center' {
     BeforeEach { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
 
     It 'fails before any network call, naming the profile and how to sign in, when nobody has signed in' {
-        $before = (Get-Call).Count
+        $before = @(Get-Call).Count
         $err = { Get-StsCallerIdentity -ProfileName sso-dev -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInRequired,*'
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $err.Exception.Message | Should -BeLike "*profile 'sso-dev'*Connect-StsSso -ProfileName sso-dev*aws sso login --profile sso-dev*"
-        (Get-Call).Count | Should -Be $before
+        @(Get-Call).Count | Should -Be $before
     }
 
     It 'signs in with a device code shown on the host, never on the output, and writes the token cache owner-only with the AWS CLI''s fields' {
@@ -273,13 +273,13 @@ Describe 'The token cache over time' {
         $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
         $token.PSObject.Properties.Remove('refreshToken')
         $token | ConvertTo-Json | Set-Content $CorpFile
-        $before = (Get-Call).Count
+        $before = @(Get-Call).Count
         $err = { Get-StsSsoAccount -SsoSession corp } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInRequired,*'
         $err.Exception.Message | Should -BeLike "*sso-session 'corp'*cannot be refreshed*Connect-StsSso -SsoSession corp*"
         Set-Content -Path $CorpFile -Value '{ not json'
         { Get-StsSsoAccount -SsoSession corp } | Should -Throw -ErrorId 'SsoSignInRequired,StsTools.PowerShell.Commands.GetStsSsoAccountCommand'
-        (Get-Call).Count | Should -Be $before
+        @(Get-Call).Count | Should -Be $before
     }
 
     It 'names the legacy form''s cache file after the start URL' {

@@ -43,9 +43,9 @@ AfterAll {
 Describe 'The module' {
     It 'exports exactly the cmdlets of the manifest' {
         $names = (Get-Command -Module StsModule).Name | Sort-Object
-        $names | Should -Be @('Clear-StsCache', 'Clear-StsEnvironment', 'ConvertFrom-StsAuthorizationMessage', 'Export-StsCredential',
+        $names | Should -Be @('Clear-StsCache', 'Clear-StsEnvironment', 'Connect-StsSso', 'ConvertFrom-StsAuthorizationMessage', 'Disconnect-StsSso', 'Export-StsCredential',
             'Get-StsAccessKeyInfo', 'Get-StsCacheOption', 'Get-StsCallerIdentity', 'Get-StsConsoleUrl', 'Get-StsDelegatedAccessToken', 'Get-StsFederationToken', 'Get-StsRegion',
-            'Get-StsSessionToken', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Invoke-StsCommand', 'Set-StsCacheOption', 'Set-StsEnvironment',
+            'Get-StsSessionToken', 'Get-StsSsoAccount', 'Get-StsSsoRole', 'Get-StsSsoRoleCredential', 'Get-StsWebIdentityToken', 'Import-StsCredential', 'Invoke-StsCommand', 'Set-StsCacheOption', 'Set-StsEnvironment',
             'Set-StsProfile', 'Test-StsCredential', 'Use-StsRole', 'Use-StsRoleWithSaml', 'Use-StsRoleWithWebIdentity', 'Use-StsRoot')
     }
 
@@ -415,22 +415,59 @@ Describe 'Get-StsConsoleUrl' {
         "$err $($err.Exception.InnerException)" | Should -Not -BeLike '*stale-secret-value*'
     }
 
-    It 'opens the URL with $env:BROWSER under -Open, writing nothing' {
+    It 'opens the sign-in with $env:BROWSER under -Open through an owner-only page, never the token on a command line' {
+        $argv = Join-Path $Sandbox 'browser-argv.txt'
         $seen = Join-Path $Sandbox 'browser-saw.txt'
         $browser = Join-Path $Sandbox 'browser.sh'
-        Set-Content -Path $browser -Value "#!/bin/sh`nprintf '%s' `"`$1`" > '$seen'`n"
+        Set-Content -Path $browser -Value "#!/bin/sh`nprintf '%s' `"`$1`" > '$argv'`nls -l `"`${1#file://}`" > '$seen.mode'`ncat `"`${1#file://}`" > '$seen'`n"
         if ($OnUnix) { chmod +x $browser } else { Set-ItResult -Skipped -Because 'the fake browser is a shell script' }
         $saved = $env:BROWSER
         $env:BROWSER = $browser
+        $env:STSMODULE_SIGNIN_PAGE_SECONDS = '2'
         try {
             $out = @($ConsoleRole | Get-StsConsoleUrl -Open -FederationEndpoint $Federation)
             $out.Count | Should -Be 0
             $deadline = (Get-Date).AddSeconds(10)
             while (-not (Test-Path $seen) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            Get-Content $seen -Raw | Should -Match 'Action=login&Destination=.*&SigninToken=SIGNIN-'
+            $opened = Get-Content $argv -Raw
+            $opened | Should -Match '^file:///.*/signin-[0-9a-f]{32}\.html$'
+            $opened | Should -Not -BeLike '*SigninToken*'
+            Get-Content $seen -Raw | Should -Match 'Action=login&amp;Destination=.*&amp;SigninToken=SIGNIN-'
+            Get-Content "$seen.mode" -Raw | Should -BeLike '-rw-------*'
+            $page = ([Uri]$opened).LocalPath
+            $deadline = (Get-Date).AddSeconds(10)
+            while ((Test-Path $page) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Test-Path $page | Should -BeFalse -Because 'the page is removed once the browser has read it'
             ($ConsoleRole | Get-StsConsoleUrl -Open -PassThru -FederationEndpoint $Federation) | Should -BeOfType 'StsTools.Model.ConsoleSignIn'
         }
-        finally { Restore-EnvironmentVariable BROWSER $saved }
+        finally { Restore-EnvironmentVariable BROWSER $saved; Remove-Item env:STSMODULE_SIGNIN_PAGE_SECONDS -ErrorAction Ignore }
+    }
+
+    It 'never runs an opener from the current folder' {
+        if (-not $OnUnix) { Set-ItResult -Skipped -Because 'the planted openers are shell scripts' }
+        $folder = Join-Path $Sandbox 'cloned-repo'
+        $null = New-Item -ItemType Directory -Path $folder -Force
+        $marker = Join-Path $Sandbox 'planted-ran.txt'
+        foreach ($name in 'xdg-open', 'planted-browser') {
+            Set-Content -Path (Join-Path $folder $name) -Value "#!/bin/sh`necho `"`$1`" > '$marker'"
+            chmod +x (Join-Path $folder $name)
+        }
+        $savedPath = $env:PATH; $savedBrowser = $env:BROWSER
+        Push-Location $folder
+        try {
+            $env:PATH = "/nonexistent-ststools-bin$([IO.Path]::PathSeparator).$([IO.Path]::PathSeparator)"
+            Remove-Item env:BROWSER -ErrorAction Ignore
+            { $ConsoleRole | Get-StsConsoleUrl -Open -FederationEndpoint $Federation } | Should -Throw -ErrorId 'BrowserNotStarted,StsTools.PowerShell.Commands.GetStsConsoleUrlCommand'
+            $env:BROWSER = 'planted-browser'
+            { $ConsoleRole | Get-StsConsoleUrl -Open -FederationEndpoint $Federation } | Should -Throw -ErrorId 'BrowserNotStarted,StsTools.PowerShell.Commands.GetStsConsoleUrlCommand'
+            Start-Sleep -Milliseconds 300
+            Test-Path $marker | Should -BeFalse
+        }
+        finally {
+            Pop-Location
+            $env:PATH = $savedPath
+            Restore-EnvironmentVariable BROWSER $savedBrowser
+        }
     }
 }
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Transformation;
+using StsTools.PowerShell.Internal;
 using StsTools.Requests;
 
 namespace StsTools.PowerShell.Commands;
@@ -100,21 +101,32 @@ public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
 
     private void OpenInBrowser(ConsoleSignIn signIn)
     {
-        // $env:BROWSER first (the Unix convention, and how tests watch what is opened); else the
-        // platform's opener. The URL is passed as an argument only, never written anywhere.
-        var browser = Environment.GetEnvironmentVariable("BROWSER");
-        var quoted = "\"" + signIn.Url + "\"";
-        var start = !string.IsNullOrEmpty(browser) ? new ProcessStartInfo(browser, quoted) { UseShellExecute = false }
-            : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new ProcessStartInfo(signIn.Url) { UseShellExecute = true }
-            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? new ProcessStartInfo("open", quoted) { UseShellExecute = false }
-            : new ProcessStartInfo("xdg-open", quoted) { UseShellExecute = false };
+        // The URL holds the sign-in token: never on a command line, where every local user can
+        // read it (/proc/<pid>/cmdline, ps) for the browser's whole life. The browser is given an
+        // owner-only page that sends it on, by path, and the page is removed a little later.
+        // The opener is $env:BROWSER or the platform's, found in PATH's absolute folders only.
+        string page;
         try
         {
-            using var process = Process.Start(start);
-            WriteVerbose($"Opened the console sign-in for {signIn.Destination} with {(string.IsNullOrEmpty(browser) ? "the default browser" : browser)}.");
+            var folder = StsTools.Caching.CacheOptions.DefaultDirectory();
+            if (folder.Length == 0) folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stsmodule-" + Environment.UserName);
+            page = Invoke(() => StsTools.Storage.SignInPage.Write(signIn.Url, folder))!;
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Could not write the sign-in page for the browser ({ex.Message}). Without -Open the URL is in the result's Url property."),
+                "BrowserNotStarted", ErrorCategory.WriteError, signIn.Destination));
+            return;
+        }
+        try
+        {
+            var opened = BrowserOpener.Open(new Uri(page).AbsoluteUri);
+            WriteVerbose($"Opened the console sign-in for {signIn.Destination} with {opened} (through an owner-only page that is removed in a minute).");
+            _ = StsTools.Storage.SignInPage.RemoveLater(page, StsTools.Storage.SignInPage.Lifetime(Environment.GetEnvironmentVariable));
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
         {
+            try { System.IO.File.Delete(page); } catch (System.IO.IOException) { }
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"Could not start a browser ({ex.Message}). Without -Open the URL is in the result's Url property; set $env:BROWSER to the browser to use."),
                 "BrowserNotStarted", ErrorCategory.ResourceUnavailable, signIn.Destination));

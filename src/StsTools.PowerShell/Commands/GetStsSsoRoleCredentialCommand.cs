@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using StsTools.Errors;
 using StsTools.Model;
 using StsTools.PowerShell.Internal;
 
@@ -81,23 +80,8 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
 
     private void Done(SsoRoleCredentials? result, Exception? failure)
     {
-        switch (failure)
-        {
-            case null:
-                WriteObject(result);
-                return;
-            case StsToolsException ex when ErrorRecords.BelongsToItem(ex):
-                WriteError(ErrorRecords.From(ex, MyInvocation));
-                return;
-            case StsToolsException ex:
-                ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-                return;
-            case OperationCanceledException when StopToken.IsCancellationRequested:
-                throw new PipelineStoppedException();
-            default:
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-                return;
-        }
+        if (failure is null) WriteObject(result);
+        else FanOut<SsoRoleCredentials>.Settle(this, failure, StopToken);
     }
 
     /// <inheritdoc />

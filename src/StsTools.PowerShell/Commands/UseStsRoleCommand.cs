@@ -190,16 +190,8 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             case StsValidationException { ErrorId: "SerialNumberWithoutTokenCode" }:
                 WriteCredentialsResult(InvokeWithMfaPrompt(code => request.TokenCode = code, call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
                 return;
-            case StsToolsException ex when BelongsToRequest(ex):
-                WriteError(ErrorRecords.From(ex, MyInvocation));
-                return;
-            case StsToolsException ex:
-                ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-                return;
-            case OperationCanceledException when StopToken.IsCancellationRequested:
-                throw new PipelineStoppedException();
             default:
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                FanOut<AssumeRoleResponse>.Settle(this, failure, StopToken);
                 return;
         }
     }

@@ -132,6 +132,29 @@ internal sealed class FanOut<T> : IDisposable where T : class
         _wake.Dispose();
     }
 
+    /// <summary>
+    /// What a fanned-out call's failure does to the command: an item's own failure is a
+    /// non-terminating error and the next item goes on; one every item would share ends the
+    /// command; Ctrl+C stops the pipeline.
+    /// </summary>
+    public static void Settle(PSCmdlet cmdlet, Exception failure, CancellationToken stopping)
+    {
+        switch (failure)
+        {
+            case StsTools.Errors.StsToolsException ex when ErrorRecords.BelongsToItem(ex):
+                cmdlet.WriteError(ErrorRecords.From(ex, cmdlet.MyInvocation));
+                return;
+            case StsTools.Errors.StsToolsException ex:
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, cmdlet.MyInvocation));
+                return;
+            case OperationCanceledException when stopping.IsCancellationRequested:
+                throw new PipelineStoppedException();
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                return;
+        }
+    }
+
     private sealed class Call
     {
         public Call(Task<T> task, BufferedLog log, Action<T?, Exception?> done) => (Task, Log, Done) = (task, log, done);

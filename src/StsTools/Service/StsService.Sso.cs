@@ -391,30 +391,24 @@ public sealed partial class StsService
         return through;
     }
 
-    private AmazonSSOOIDCClient OidcClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log)
-    {
-        var config = new AmazonSSOOIDCConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region), Timeout = ResolverFor(connection).Timeout(connection) };
-        var (url, source) = SsoEndpoint(EndpointResolver.SsoOidc, settings, connection, log);
-        if (url is not null)
-        {
-            config.ServiceURL = url;
-            config.AuthenticationRegion = settings.Region;
-            log?.Verbose($"IAM Identity Center OIDC at {url} (from {source}).");
-        }
-        return new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), config);
-    }
+    private AmazonSSOOIDCClient OidcClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log) =>
+        new(new AnonymousAWSCredentials(), SsoClientConfig(new AmazonSSOOIDCConfig(), EndpointResolver.SsoOidc, settings, connection, log));
 
-    private AmazonSSOClient PortalClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log)
+    private AmazonSSOClient PortalClient(SsoSettings settings, ConnectionOptions connection, IStsLog? log) =>
+        new(new AnonymousAWSCredentials(), SsoClientConfig(new AmazonSSOConfig(), EndpointResolver.SsoPortal, settings, connection, log));
+
+    // Unsigned clients (the sign-in and the portal take bearer tokens, not SigV4) in the sign-in's
+    // region, with the call's time-out and the endpoint resolved by the module.
+    private T SsoClientConfig<T>(T config, EndpointResolver.Service service, SsoSettings settings, ConnectionOptions connection, IStsLog? log) where T : ClientConfig
     {
-        var config = new AmazonSSOConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region), Timeout = ResolverFor(connection).Timeout(connection) };
-        var (url, source) = SsoEndpoint(EndpointResolver.SsoPortal, settings, connection, log);
-        if (url is not null)
-        {
-            config.ServiceURL = url;
-            config.AuthenticationRegion = settings.Region;
-            log?.Verbose($"IAM Identity Center portal at {url} (from {source}).");
-        }
-        return new AmazonSSOClient(new AnonymousAWSCredentials(), config);
+        config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+        config.Timeout = ResolverFor(connection).Timeout(connection);
+        var (url, source) = SsoEndpoint(service, settings, connection, log);
+        if (url is null) return config;
+        config.ServiceURL = url;
+        config.AuthenticationRegion = settings.Region;
+        log?.Verbose($"{service.Name} at {url} (from {source}).");
+        return config;
     }
 
     // AWS_ENDPOINT_URL_SSO(_OIDC), AWS_ENDPOINT_URL, the profile's services section and endpoint_url;
