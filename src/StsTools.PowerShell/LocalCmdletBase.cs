@@ -113,11 +113,7 @@ public abstract class LocalCmdletBase : PSCmdlet, IDisposable
     /// </summary>
     protected void WarnIfExpired(StsTools.Model.Credentials credentials, string where)
     {
-        if (credentials.Expiration == default) return;
-        var ago = DateTime.UtcNow - credentials.Expiration.ToUniversalTime();
-        if (ago <= TimeSpan.Zero) return;
-        var howLong = ago.TotalHours >= 48 ? $"{(int)ago.TotalDays} days" : ago.TotalMinutes >= 120 ? $"{(int)ago.TotalHours} hours" : $"{Math.Max(1, (int)ago.TotalMinutes)} minutes";
-        WriteWarning($"The credentials {where} expired at {credentials.Expiration.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z, {howLong} ago: AWS will reject them. Get new ones (Use-StsRole, Get-StsSessionToken) or check with Test-StsCredential.");
+        if (Expiry.Warning(credentials, where) is { } warning) WriteWarning(warning);
     }
 
     /// <summary>A file system path as the user meant it: relative to the current PowerShell location, ~ expanded; other providers' paths refused.</summary>

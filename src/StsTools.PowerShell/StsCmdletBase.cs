@@ -181,6 +181,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// <summary>Runs the call (<see cref="EngineCall"/>), its messages written as they come; engine failures propagate as <see cref="StsToolsException"/>.</summary>
     private protected T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
     {
+        WarnIfSourceExpired();
         try
         {
             var connection = Connection;
@@ -190,6 +191,26 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             return null;
         }
+    }
+
+    private bool _expiryChecked;
+
+    // Before signing with credentials known to have expired (-Credential, or the AWS_* variables
+    // with AWS_CREDENTIAL_EXPIRATION), say so once per command, in the words Invoke-StsCommand and
+    // Set-StsEnvironment use: STS would answer ExpiredToken, which says less.
+    private void WarnIfSourceExpired()
+    {
+        if (_expiryChecked || this is not SignedCmdletBase) return;
+        _expiryChecked = true;
+        if (SourceCredential is { } given)
+        {
+            if (Expiry.Warning(given, $"of {given.AccessKeyId} (-Credential)") is { } warning) WriteWarning(warning);
+            return;
+        }
+        if (ProfileName is not null || MyInvocation.BoundParameters.ContainsKey("AccessKey")) return;
+        if (Env.CredentialEnvironment.Read(Service.EnvironmentGate.ViewFor(RunspaceOwner.Current)) is { } fromEnvironment
+            && Expiry.Warning(fromEnvironment, $"of {fromEnvironment.AccessKeyId} in AWS_ACCESS_KEY_ID (AWS_CREDENTIAL_EXPIRATION)") is { } expired)
+            WriteWarning(expired);
     }
 
     /// <summary>Reads an MFA code from the host; null when the session cannot prompt.</summary>

@@ -43,6 +43,9 @@ internal sealed class SourceCredentialResolver
         var (endpoint, endpointSource) = EndpointResolver.Resolve(options, _env, Profile, w => warning = w);
         var (credentials, key, source) = ResolveCredentials(options, requireCredentials);
         var (region, regionSource) = ResolveRegion(options, Profile);
+        // -Region was checked above; a region from the environment or a profile is checked the
+        // same way, naming where it came from (a typo there would end as a DNS error).
+        if (options.Region is null) CheckRegion(region, regionSource);
         var defaultsMode = _env.Get(DefaultsMode.Variable);
         DefaultsMode.Validate(defaultsMode);
         return new ResolvedConnection(credentials, key, source, region, regionSource, endpoint, ResolveTimeout(options),
@@ -103,9 +106,11 @@ internal sealed class SourceCredentialResolver
         if (o.ProfileName is not null)
         {
             if (!ProfileStore.TryGetAWSCredentials(o.ProfileName, _env, out var profileCredentials))
-                throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
-                    Input.ProfileNames.NotFoundMessage(o.ProfileName, _env)
-                    ?? $"Profile '{o.ProfileName}' has no credentials the AWS SDK can use (keys, a role, SSO or credential_process).", o.ProfileName);
+            {
+                if (Input.ProfileNames.NotFoundMessage(o.ProfileName, _env) is { } missing)
+                    throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, missing, o.ProfileName);
+                throw NoCredentialsIn(o.ProfileName);
+            }
             return (profileCredentials, "profile:" + o.ProfileName, $"profile '{o.ProfileName}'");
         }
         var envKey = _env.Get(CredentialEnvironment.AccessKeyId);
@@ -126,11 +131,11 @@ internal sealed class SourceCredentialResolver
         var profileName = named ?? "default";
         if (ProfileStore.TryGetAWSCredentials(profileName, _env, out var fromProfile))
             return (fromProfile, "profile:" + profileName, named is null ? "the default profile" : $"profile '{profileName}' (AWS_PROFILE)");
-        if (named is not null)
-            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
-                "AWS_PROFILE names a profile that cannot be used. " + (Input.ProfileNames.NotFoundMessage(named, _env)
-                ?? $"Profile '{named}' has no credentials the AWS SDK can use (keys, a role, SSO or credential_process)."), named);
-        looked.Add($"the default profile (not in {Profiles.SharedFiles.CredentialsPath(_env)} or {Profiles.SharedFiles.ConfigPath(_env)})");
+        if (named is not null && Input.ProfileNames.NotFoundMessage(named, _env) is { } missing)
+            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, "AWS_PROFILE names a profile that is not there. " + missing, named);
+        // A profile that holds only settings (a region) is no source; the chain goes on, as the AWS CLI's does.
+        looked.Add(named is not null ? $"profile '{named}' of AWS_PROFILE (it holds no credentials)"
+            : $"the default profile (no credentials in {Profiles.SharedFiles.CredentialsPath(_env)} or {Profiles.SharedFiles.ConfigPath(_env)})");
         var tokenFile = _env.Get("AWS_WEB_IDENTITY_TOKEN_FILE");
         var roleArn = _env.Get("AWS_ROLE_ARN");
         if (tokenFile is not null && roleArn is not null)
@@ -157,6 +162,18 @@ internal sealed class SourceCredentialResolver
             "No AWS credentials were found. Looked at: " + string.Join("; ", looked) + ". " +
             "Pass -ProfileName, -Credential or -AccessKey/-SecretKey, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or configure a default profile.",
             null);
+    }
+
+    // A profile that exists but gives no credentials (only a region, say): what it holds, and what would make it work.
+    private StsToolsException NoCredentialsIn(string profileName)
+    {
+        var config = Profiles.IniDocument.Load(Profiles.SharedFiles.ConfigPath(_env));
+        var held = config.Get(profileName == "default" ? "default" : "profile " + profileName) ?? config.Get(profileName)
+                   ?? Profiles.IniDocument.Load(Profiles.SharedFiles.CredentialsPath(_env)).Get(profileName);
+        var keys = held is null ? "nothing" : string.Join(", ", held.Keys.Select(k => k is "region" or "output" ? $"{k} = {held[k]}" : k));
+        return new StsToolsException("ProfileHasNoCredentials", StsErrorCategory.InvalidData,
+            $"Profile '{profileName}' exists but holds no credentials (it has: {keys}). Give it aws_access_key_id and aws_secret_access_key, role_arn with source_profile, " +
+            $"sso_session (Connect-StsSso) or credential_process; or take the credentials from elsewhere (-Credential, -AccessKey) and only the region from it (-Region).", profileName);
     }
 
     /// <summary>A credential provider of the SDK, made now; a failure names where the credentials were to come from.</summary>
@@ -208,6 +225,16 @@ internal sealed class SourceCredentialResolver
         {
             return null; // an unreadable config file only means "no setting from there"
         }
+    }
+
+    private static void CheckRegion(string region, string source)
+    {
+        if (!IsRegionName(region))
+            throw new StsValidationException("InvalidRegion", "Region",
+                $"'{region}' (from {source}) is not a region name (expected something like us-east-1 or eu-central-2).", region);
+        if (UnknownRegionSuggestion(region) is { } meant)
+            throw new StsValidationException("InvalidRegion", "Region",
+                $"'{region}' (from {source}) is not a region the AWS SDK knows. Did you mean '{meant}'? (Get-StsRegion lists them.)", region);
     }
 
     /// <summary>For a region the SDK does not know: the known one a typo away, if any.</summary>

@@ -79,8 +79,35 @@ public static partial class StsInputValidator
             throw Invalid("MissingRoleArn", parameter, $"{parameter} is required: the ARN of the role, for example arn:aws:iam::123456789012:role/Admin (or give -ProfileName alone to follow a role profile).", value);
         if (value!.Length < 20 || value.Length > 2048 || !RoleArnPattern.IsMatch(value))
             throw Invalid("InvalidRoleArn", parameter,
-                $"'{value}' is not a role ARN. Expected arn:PARTITION:iam::ACCOUNT-ID:role/[PATH/]NAME with a 12-digit account id, for example arn:aws:iam::123456789012:role/Admin.", value);
+                $"'{value}' is not a role ARN. " + (LikelyRoleArn(value) is { } meant
+                    ? $"Did you mean '{meant}'? ({DescribeArn(value)}) "
+                    : string.Empty)
+                + "Expected arn:PARTITION:iam::ACCOUNT-ID:role/[PATH/]NAME with a 12-digit account id, for example arn:aws:iam::123456789012:role/Admin.", value);
     }
+
+    // An ARN of something close to a role that people paste by mistake: the assumed-role ARN of a
+    // session (Get-StsCallerIdentity's Arn, arn:aws:sts::A:assumed-role/NAME/SESSION), or a user's.
+    // The role ARN it most likely meant, or null.
+    internal static string? LikelyRoleArn(string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length != 6 || parts[0] != "arn" || !IsAccountId(parts[4])) return null;
+        var resource = parts[5];
+        if (parts[2] == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal))
+        {
+            var segments = resource.Split('/');
+            return segments.Length >= 2 && segments[1].Length > 0 ? $"arn:{parts[1]}:iam::{parts[4]}:role/{segments[1]}" : null;
+        }
+        if (parts[2] == "iam" && resource.StartsWith("user/", StringComparison.Ordinal))
+        {
+            var name = resource.Substring(resource.LastIndexOf('/') + 1);
+            return name.Length > 0 ? $"arn:{parts[1]}:iam::{parts[4]}:role/{name}" : null;
+        }
+        return null;
+    }
+
+    private static string DescribeArn(string value) =>
+        value.Split(':')[2] == "sts" ? "that is the ARN of a role session, as Get-StsCallerIdentity shows it; AssumeRole needs the role's own ARN" : "that is an IAM user's ARN; AssumeRole needs a role's";
 
     /// <summary>Whether <paramref name="value"/> is an AWS account id: exactly 12 ASCII digits (leading zeros kept).</summary>
     public static bool IsAccountId(string? value) => value is not null && value.Length == 12 && value.All(c => c >= '0' && c <= '9');

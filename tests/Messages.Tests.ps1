@@ -1,0 +1,82 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Messages a first-time user meets, in the pinned pwsh against moto: expired credentials, region
+# typos from every source, a profile that holds no credentials, a session ARN given as a role
+# ARN, and what "no credentials" says it looked at.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', '', Justification = 'Pester: BeforeAll sets the variables the It blocks use, which the rule does not follow.')]
+param()
+
+BeforeAll {
+    $RepoRoot = Split-Path -Parent $PSScriptRoot
+    $Sandbox = Join-Path ([IO.Path]::GetTempPath()) ("ststools-messages-" + [Guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $Sandbox
+    $Names = 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION'
+    $Saved = @{}; foreach ($n in $Names) { $Saved[$n] = [Environment]::GetEnvironmentVariable($n); Remove-Item "env:$n" -ErrorAction Ignore }
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $env:AWS_CONFIG_FILE = Join-Path $Sandbox 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Sandbox 'credentials'
+    Set-Content -Path $env:AWS_CONFIG_FILE -Value "[profile region-only]`nregion = eu-west-1`n`n[profile typo-region]`nregion = eu-wset-1`n"
+    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value "[typo-region]`naws_access_key_id = AKIDMESSAGES00000001`naws_secret_access_key = s`n"
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $RepoRoot 'StsModule.psd1') -Force
+    $Moto = Start-MotoServer
+    $Keys = @{ AccessKey = 'AKIDMESSAGES00000002'; SecretKey = 's' }
+}
+
+AfterAll {
+    Stop-MotoServer $Moto
+    foreach ($n in $Saved.Keys) { Restore-EnvironmentVariable $n $Saved[$n] }
+    Remove-Module StsModule -ErrorAction SilentlyContinue
+    Remove-Item $Sandbox -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'What a first-time user is told' {
+    AfterEach { foreach ($n in 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION') { Remove-Item "env:$n" -ErrorAction Ignore } }
+
+    It 'warns before signing with credentials that have expired, from -Credential or the environment' {
+        $old = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAEXPIRED000000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(-2) }
+        $null = Get-StsCallerIdentity -Credential $old -EndpointUrl $Moto.Endpoint -Region us-east-1 -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -BeLike '*credentials of ASIAEXPIRED000000001 (-Credential) expired at * ago: AWS will reject them*'
+        $env:AWS_ACCESS_KEY_ID = 'ASIAEXPIRED000000002'; $env:AWS_SECRET_ACCESS_KEY = 's'; $env:AWS_SESSION_TOKEN = 't'
+        $env:AWS_CREDENTIAL_EXPIRATION = [DateTime]::UtcNow.AddMinutes(-30).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $null = Use-StsRole arn:aws:iam::123456789012:role/Late -EndpointUrl $Moto.Endpoint -Region us-east-1 -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -BeLike '*credentials of ASIAEXPIRED000000002 in AWS_ACCESS_KEY_ID (AWS_CREDENTIAL_EXPIRATION) expired at *'
+        $fresh = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAFRESH00000000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+        $null = Get-StsCallerIdentity -Credential $fresh -EndpointUrl $Moto.Endpoint -Region us-east-1 -WarningVariable quiet
+        $quiet | Should -BeNullOrEmpty
+    }
+
+    It 'catches a region typo from <Source> as from -Region, naming where it came from' -ForEach @(
+        @{ Source = 'AWS_REGION'; Setup = { $env:AWS_REGION = 'eu-wset-1' }; Call = { Get-StsCallerIdentity @Keys -EndpointUrl $Moto.Endpoint }; Named = 'the AWS_REGION/AWS_DEFAULT_REGION environment variables' }
+        @{ Source = 'AWS_DEFAULT_REGION'; Setup = { $env:AWS_DEFAULT_REGION = 'eu-wset-1' }; Call = { Get-StsCallerIdentity @Keys -EndpointUrl $Moto.Endpoint }; Named = 'the AWS_REGION/AWS_DEFAULT_REGION environment variables' }
+        @{ Source = 'a profile'; Setup = { }; Call = { Get-StsCallerIdentity -ProfileName typo-region -EndpointUrl $Moto.Endpoint }; Named = "profile 'typo-region'" }
+    ) {
+        & $Setup
+        $err = { & $Call } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidRegion,*'
+        $err.Exception.Message | Should -BeLike "*'eu-wset-1' (from $Named)*Did you mean 'eu-west-1'?*"
+    }
+
+    It 'says that a profile holding only a region has no credentials, and what it holds' {
+        $err = { Get-StsCallerIdentity -ProfileName region-only -EndpointUrl $Moto.Endpoint } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ProfileHasNoCredentials,*'
+        $err.Exception.Message | Should -BeLike "*Profile 'region-only' exists but holds no credentials (it has: region = eu-west-1)*"
+    }
+
+    It 'suggests the role ARN for a session ARN or a user ARN given as -RoleArn' {
+        $err = { Use-StsRole -RoleArn arn:aws:sts::123456789012:assumed-role/Deploy/nightly @Keys -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidRoleArn,*'
+        $err.Exception.Message | Should -BeLike "*Did you mean 'arn:aws:iam::123456789012:role/Deploy'?*role session*"
+        $err = { Use-StsRole -RoleArn arn:aws:iam::123456789012:user/alice @Keys -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike "*Did you mean 'arn:aws:iam::123456789012:role/alice'?*user's ARN*"
+    }
+
+    It 'says what it looked at when there are no credentials, in its own words' {
+        $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'CredentialsNotFound,*'
+        $err.Exception.Message | Should -BeLike '*Looked at: the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables (not set); the default profile (no credentials in *); EC2 instance metadata (off: AWS_EC2_METADATA_DISABLED=true)*'
+        $err.Exception.Message | Should -Not -BeLike '*webIdentityTokenFile*'
+        $env:AWS_PROFILE = 'region-only'
+        $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike "*profile 'region-only' of AWS_PROFILE (it holds no credentials)*"
+    }
+}
