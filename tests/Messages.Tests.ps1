@@ -70,6 +70,21 @@ Describe 'What a first-time user is told' {
         $err.Exception.Message | Should -BeLike "*Did you mean 'arn:aws:iam::123456789012:role/alice'?*user's ARN*"
     }
 
+    It 'never follows a redirect from an endpoint to another host' {
+        $silent = Start-SilentListener
+        $redirector = Start-StsProxy -Upstream $Moto.Endpoint -Redirect "$($silent.Endpoint)/"
+        try {
+            $err = { Use-StsRoleWithWebIdentity -RoleArn arn:aws:iam::123456789012:role/Web -RoleSessionName web -WebIdentityToken 'header.payload.signature' -EndpointUrl $redirector.Endpoint -Region us-east-1 -TimeoutSeconds 5 } | Should -Throw -PassThru
+            $err.Exception.Message | Should -Not -BeLike '*header.payload.signature*'
+            Start-Sleep -Milliseconds 300
+            Get-PendingConnectionCount $silent | Should -Be 0 -Because 'the token must not be sent where the redirect points'
+        }
+        finally {
+            Stop-MotoServer $redirector
+            $silent.Listener.Stop()
+        }
+    }
+
     It 'says what it looked at when there are no credentials, in its own words' {
         $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'CredentialsNotFound,*'

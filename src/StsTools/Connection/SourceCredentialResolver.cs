@@ -202,7 +202,9 @@ internal sealed class SourceCredentialResolver
     private (string, string) ResolveRegion(ConnectionOptions o, Func<string?, CredentialProfile?> profile)
     {
         if (o.Region is not null) return (o.Region, "the -Region parameter");
-        string? ProfileRegion(string? name) => profile(name)?.Region?.SystemName;
+        // The SDK's profile, else the config file itself: a profile whose keys are in the
+        // credentials file and whose region is in the config file is one profile to the AWS CLI.
+        string? ProfileRegion(string? name) => profile(name)?.Region?.SystemName ?? ConfigRegion(name);
         var profileRegion = ProfileRegion(o.ProfileName ?? _env.Get("AWS_PROFILE"));
         if (o.ProfileName is not null && profileRegion is not null) return (profileRegion, $"profile '{o.ProfileName}'");
         var envRegion = _env.Get(CredentialEnvironment.Region) ?? _env.Get(CredentialEnvironment.DefaultRegion);
@@ -211,6 +213,21 @@ internal sealed class SourceCredentialResolver
         var defaultRegion = ProfileRegion("default");
         if (defaultRegion is not null) return (defaultRegion, "the default profile");
         return (FallbackRegion, "the built-in default");
+    }
+
+    private string? ConfigRegion(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        try
+        {
+            var config = Profiles.IniDocument.Load(Profiles.SharedFiles.ConfigPath(_env));
+            var values = name == "default" ? config.Get("default") ?? config.Get("profile default") : config.Get("profile " + name);
+            return values is not null && values.TryGetValue("region", out var region) && region.Length > 0 ? region : null;
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException or StsToolsException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A profile of the shared config/credentials files, for its settings (region, defaults_mode); null when absent or unreadable.</summary>

@@ -66,6 +66,9 @@ internal sealed class StsClientPool : IDisposable
             // The module resolved the endpoint (EndpointResolver): the SDK must not pick another
             // one from AWS_ENDPOINT_URL* or the config behind its back.
             IgnoreConfiguredEndpointUrls = true,
+            // A redirect would re-send the signed request (a web identity token, a SAML assertion)
+            // to a host the endpoint checks never saw: not followed, it is an error.
+            AllowAutoRedirect = false,
         };
         if (connection.EndpointUrl is not null)
         {

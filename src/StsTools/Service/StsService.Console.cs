@@ -18,7 +18,8 @@ public sealed partial class StsService
     public static readonly TimeSpan SignInTokenLifetime = TimeSpan.FromMinutes(15);
 
     // One client for the federation endpoint; time-outs are per call (a token source), not global.
-    private static readonly Lazy<HttpClient> FederationClient = new(() => new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+    // Redirects not followed: the request carries the session's keys and token.
+    private static readonly Lazy<HttpClient> FederationClient = new(() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
 
     /// <summary>
     /// A URL that signs in to the AWS console as temporary credentials: the federation endpoint's

@@ -403,6 +403,8 @@ public sealed partial class StsService
     {
         config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
         config.Timeout = ResolverFor(connection).Timeout(connection);
+        config.IgnoreConfiguredEndpointUrls = true; // resolved here, checked for plain http
+        config.AllowAutoRedirect = false;           // tokens never follow a redirect elsewhere
         var (url, source) = SsoEndpoint(service, settings, connection, log);
         if (url is null) return config;
         config.ServiceURL = url;
