@@ -81,6 +81,7 @@
 - Messages: every signed cmdlet warns before signing with credentials known to have expired (-Credential, or AWS_CREDENTIAL_EXPIRATION), in the words Invoke-StsCommand uses; a region typo in AWS_REGION, AWS_DEFAULT_REGION or a profile gets "Did you mean" naming where it came from; a profile that holds no credentials says so and what it holds (ProfileHasNoCredentials); a session or user ARN given as -RoleArn gets the role ARN it most likely meant.
 - Security: Get-StsConsoleUrl -Open hands the browser an owner-only page by path, never the sign-in token on a command line; openers come from PATH's absolute folders only, never the current folder; profile names are completed quoted where PowerShell would read them as code.
 - Redirects are never followed (STS, IAM Identity Center, the federation endpoint): a signed request or a token is never re-sent to a host the endpoint checks did not see. A profile's region in the config file is used also when its keys are in the credentials file.
+- Set-StsProfile writes the region the credentials came with (or -Region) into the profile in the shared config file, so boto3 and the AWS CLI can use the profile at once. A "Signature expired" answer from STS says how far this machine's clock is off.
 '@
         }
     }

@@ -20,6 +20,7 @@ BeforeAll {
     Import-Module (Join-Path $RepoRoot 'StsModule.psd1') -Force
     $Moto = Start-MotoServer
     $Keys = @{ AccessKey = 'AKIDMESSAGES00000002'; SecretKey = 's' }
+    function Get-TestCredential { [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAPROFILE000000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } }
 }
 
 AfterAll {
@@ -83,6 +84,30 @@ Describe 'What a first-time user is told' {
             Stop-MotoServer $redirector
             $silent.Listener.Stop()
         }
+    }
+
+    It 'says the local clock is off, and by how much, when STS answers that the signature expired' {
+        $skewed = Start-StsProxy -Upstream $Moto.Endpoint -ClockOffsetMinutes 40
+        try {
+            $err = { Get-StsCallerIdentity @Keys -EndpointUrl $skewed.Endpoint -Region us-east-1 } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'SignatureDoesNotMatch,*'
+            $err.Exception.Message | Should -Match "This machine's clock is about 40 minutes behind AWS's"
+        }
+        finally { Stop-MotoServer $skewed }
+    }
+
+    It 'writes the region the credentials came with into the profile, so boto3 can use it at once' {
+        $role = Use-StsRole arn:aws:iam::123456789012:role/WithRegion @Keys -EndpointUrl $Moto.Endpoint -Region ap-southeast-2
+        $role | Set-StsProfile with-region
+        $role.Credentials | Set-StsProfile creds-only-region
+        Get-TestCredential | Set-StsProfile explicit-region -Region eu-north-1
+        $config = Get-Content $env:AWS_CONFIG_FILE -Raw
+        $config | Should -Match '\[profile with-region\]\s+region = ap-southeast-2'
+        $config | Should -Match '\[profile creds-only-region\]\s+region = ap-southeast-2'
+        $config | Should -Match '\[profile explicit-region\]\s+region = eu-north-1'
+        $config | Should -Match '\[profile region-only\]\s+region = eu-west-1' -Because 'every other line stays'
+        $region = & (Get-Python) -c "import boto3; print(boto3.Session(profile_name='with-region').region_name)"
+        $region | Should -Be 'ap-southeast-2'
     }
 
     It 'says what it looked at when there are no credentials, in its own words' {

@@ -182,12 +182,13 @@ function Start-StsProxy {
     tests/fixtures/sts_proxy.py in front of an STS endpoint: a delay per request, a log of who signed each call, AccessDenied for some accounts.
     #>
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
-    param([Parameter(Mandatory)] [string] $Upstream, [int] $DelayMs = 0, [string] $Log, [string[]] $DenyAccount = @(), [string] $Redirect)
+    param([Parameter(Mandatory)] [string] $Upstream, [int] $DelayMs = 0, [string] $Log, [string[]] $DenyAccount = @(), [string] $Redirect, [int] $ClockOffsetMinutes = 0)
     $port = Get-FreeLoopbackPort
     $arguments = @((Join-Path $PSScriptRoot 'fixtures/sts_proxy.py'), $port, $Upstream, '--delay-ms', $DelayMs)
     if ($Log) { $arguments += '--log', $Log }
     foreach ($account in $DenyAccount) { $arguments += '--deny-account', $account }
     if ($Redirect) { $arguments += '--redirect', $Redirect }
+    if ($ClockOffsetMinutes) { $arguments += '--clock-offset-minutes', $ClockOffsetMinutes }
     $process = Start-Process -FilePath (Get-Python) -ArgumentList $arguments -PassThru `
         -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
     $endpoint = "http://127.0.0.1:$port"

@@ -24,6 +24,11 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
     [CredentialsTransformation]
     public Credentials InputObject { get; set; } = new();
 
+    /// <summary>The profile's region in the config file; default the region of the call that produced the credentials.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
     /// <summary>Replace a profile that holds long-term keys (an IAM user's key pair) too.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -61,5 +66,15 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
         var written = RunAsync((log, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force, log: log));
         if (written is null) return; // stopped
         WriteVerbose($"Wrote profile [{ProfileName}] to {written} (owner-only).");
+        // The region the credentials came with (or -Region), where boto3 and the AWS CLI read it:
+        // without one they stop at NoRegionError.
+        var region = Region ?? Service.RegionOf(InputObject);
+        if (region is null)
+        {
+            WriteVerbose($"No region written for [{ProfileName}]: these credentials do not say where they came from; give -Region to set one.");
+            return;
+        }
+        var config = RunAsync((log, ct) => CredentialsFileWriter.SetRegionAsync(ProfileName, region, Service.Environment, ct, log));
+        if (config is not null) WriteVerbose($"Set region = {region} for profile [{ProfileName}] in {config}.");
     }
 }

@@ -74,6 +74,27 @@ internal static class ErrorMapper
         return text;
     }
 
+    // "Signature expired: 20261205T010000Z is now earlier than 20261205T011500Z (20261205T013000Z - 15 min.)"
+    // (and "... is now later than ...") compare the request's time with the service's: say what that
+    // means, the local clock off by about that much, rather than leave the raw text to decode.
+    private static readonly System.Text.RegularExpressions.Regex SignatureTimes = new(
+        @"Signature (?:expired|not yet current): (\d{8}T\d{6}Z) is now (?:earlier|later) than \d{8}T\d{6}Z \((\d{8}T\d{6}Z) [-+]",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    internal static string ClockSkew(string? message)
+    {
+        var match = message is null ? null : SignatureTimes.Match(message);
+        if (match is null || !match.Success) return string.Empty;
+        const string format = "yyyyMMdd'T'HHmmss'Z'";
+        var styles = System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal;
+        if (!DateTime.TryParseExact(match.Groups[1].Value, format, System.Globalization.CultureInfo.InvariantCulture, styles, out var signedAt)
+            || !DateTime.TryParseExact(match.Groups[2].Value, format, System.Globalization.CultureInfo.InvariantCulture, styles, out var serverNow)) return string.Empty;
+        var off = signedAt - serverNow;
+        var minutes = Math.Abs(off.TotalMinutes);
+        var amount = minutes >= 120 ? $"{minutes / 60:0.#} hours" : $"{Math.Max(1, Math.Round(minutes))} minutes";
+        return $" This machine's clock is about {amount} {(off < TimeSpan.Zero ? "behind" : "ahead of")} AWS's (signed at {signedAt:u}, AWS's time {serverNow:u}): AWS accepts requests up to 15 minutes off. Set the clock right (NTP: timedatectl set-ntp true, w32tm /resync, sntp).";
+    }
+
     private static StsToolsException MapUnredacted(Exception ex, string operation, object? target, string endpointDescription)
     {
         // Before the service-error cases: an unmarshalling failure is an AmazonServiceException too.
@@ -91,7 +112,8 @@ internal static class ErrorMapper
             {
                 var status = (int)service.StatusCode;
                 var message = $"{operation} failed with {service.ErrorCode}: {service.Message}" +
-                              (string.IsNullOrEmpty(service.RequestId) ? string.Empty : $" (request id {service.RequestId})");
+                              (string.IsNullOrEmpty(service.RequestId) ? string.Empty : $" (request id {service.RequestId})") +
+                              ClockSkew(service.Message);
                 return new StsServiceException(service.ErrorCode, CategoryFor(service.ErrorCode, status), message, target, service.RequestId, status);
             }
             case AmazonServiceException service:

@@ -58,6 +58,27 @@ public static class CredentialsFileWriter
     }
 
     /// <summary>
+    /// Sets <c>region</c> of <c>[profile NAME]</c> (<c>[default]</c>) in the shared config file, where the
+    /// AWS CLI and boto3 read it (they do not read a region from the credentials file), keeping
+    /// every other line; under the same kind of lock, atomically. Returns the config file's path.
+    /// </summary>
+    public static async Task<string> SetRegionAsync(string profile, string region, IEnvironmentVariables env, CancellationToken cancellationToken = default, Service.IStsLog? log = null)
+    {
+        if (region.IndexOfAny(new[] { '\r', '\n', '[', ']', '=' }) >= 0 || region.Trim().Length == 0)
+            throw new StsValidationException("InvalidRegion", "Region", $"'{region}' cannot be written as a region.", region);
+        var path = SharedFiles.ConfigPath(env);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
+        using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken, log).ConfigureAwait(false))
+        {
+            var document = IniDocument.Load(path);
+            var section = profile == "default" ? "default" : "profile " + profile;
+            document.Set(section, new List<KeyValuePair<string, string>> { new("region", region) }, new List<string>());
+            AtomicFile.WriteAllText(path, document.ToString(), ownerOnly: false);
+        }
+        return path;
+    }
+
+    /// <summary>
     /// True when writing <paramref name="credentials"/> as <paramref name="profile"/> would replace
     /// long-term keys (what <c>-Force</c> allows and the cmdlet confirms at High impact).
     /// </summary>

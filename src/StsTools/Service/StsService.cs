@@ -232,6 +232,12 @@ public sealed partial class StsService : IDisposable
     {
         _resultRegions.Remove(result);
         _resultRegions.Add(result, new StrongBox(region));
+        // Its credentials too: Set-StsProfile and Invoke-StsCommand often get only those.
+        if (result is ICredentialsResponse { Credentials: { } credentials })
+        {
+            _resultRegions.Remove(credentials);
+            _resultRegions.Add(credentials, new StrongBox(region));
+        }
         return result;
     }
 
