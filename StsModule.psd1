@@ -82,6 +82,7 @@
 - Security: Get-StsConsoleUrl -Open hands the browser an owner-only page by path, never the sign-in token on a command line; openers come from PATH's absolute folders only, never the current folder; profile names are completed quoted where PowerShell would read them as code.
 - Redirects are never followed (STS, IAM Identity Center, the federation endpoint): a signed request or a token is never re-sent to a host the endpoint checks did not see. A profile's region in the config file is used also when its keys are in the credentials file.
 - Set-StsProfile writes the region the credentials came with (or -Region) into the profile in the shared config file, so boto3 and the AWS CLI can use the profile at once. A "Signature expired" answer from STS says how far this machine's clock is off.
+- Import-StsCredential warns about a file another user owns or others can write (or a folder that lets them replace it).
 '@
         }
     }

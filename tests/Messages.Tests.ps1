@@ -110,6 +110,23 @@ Describe 'What a first-time user is told' {
         $region | Should -Be 'ap-southeast-2'
     }
 
+    It 'warns when Import-StsCredential reads a file others could have written' {
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'Unix modes and owners' }
+        $file = Join-Path $Sandbox 'shared.json'
+        Get-TestCredential | Export-StsCredential -Path $file
+        $null = Import-StsCredential $file -WarningVariable quiet
+        $quiet | Should -BeNullOrEmpty
+        chmod 666 $file
+        $null = Import-StsCredential $file -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -BeLike '*could have been written by someone else: other users can write it*'
+        chmod 600 $file
+        if ((id -u) -eq '0') {
+            chown nobody $file
+            $null = Import-StsCredential $file -WarningVariable warned -WarningAction SilentlyContinue
+            "$warned" | Should -BeLike '*another user (uid *) owns it*'
+        }
+    }
+
     It 'says what it looked at when there are no credentials, in its own words' {
         $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'CredentialsNotFound,*'

@@ -353,6 +353,22 @@ Describe 'Secrets and refusals' {
         $all | Should -BeLike "*$($role.Credentials.AccessKeyId)*"
     }
 
+    It 'uses the default profile when nothing names the sign-in, names the profile as the region''s source, and checks the SSO region''s shape' {
+        Connect-Corp
+        $config = Get-Content $env:AWS_CONFIG_FILE -Raw
+        try {
+            Add-Content -Path $env:AWS_CONFIG_FILE -Value "`n[default]`nsso_session = corp`nsso_account_id = 777788889999`nsso_role_name = ReadOnly`nregion = ap-south-1`n"
+            (Get-StsSsoAccount).Count | Should -Be 3
+            (Get-StsSsoRoleCredential).AccountId | Should -Be '777788889999'
+            $verbose = Get-StsCallerIdentity -ProfileName sso-dev -EndpointUrl $Sts.Endpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            ($verbose.Message -join "`n") | Should -BeLike "*region eu-west-1 from profile 'sso-dev'*"
+        }
+        finally { Set-Content -Path $env:AWS_CONFIG_FILE -Value $config -NoNewline }
+        $err = { Connect-StsSso -StartUrl https://x.awsapps.com/start -SsoRegion 'us-east-1; rm' -NoBrowser -Force } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidRegion,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
     It 'refuses plain http to another host before any call, and names a login_session profile it does not support' {
         $env:AWS_ENDPOINT_URL_SSO = 'http://sso.example.com'
         try { { Get-StsSsoAccount -ProfileName sso-dev } | Should -Throw -ErrorId 'InsecureEndpoint,StsTools.PowerShell.Commands.GetStsSsoAccountCommand' }

@@ -22,6 +22,9 @@ public sealed class ImportStsCredentialCommand : LocalCmdletBase
         var full = ResolvePath(Path);
         var credentials = RunForItem(_ => CredentialFile.Load(full));
         if (credentials is null) return;
+        // Credentials another user could have written are someone else's choice of identity.
+        if (Run(_ => PrivateDirectory.Exposure(full)) is { } why)
+            WriteWarning($"'{full}' could have been written by someone else: {why}. The credentials in it may not be yours; make the file yours and owner-only (chmod 600), in a folder of your own.");
         WarnIfExpired(credentials, $"in {full}");
         WriteObject(credentials);
     }

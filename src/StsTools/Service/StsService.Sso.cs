@@ -72,8 +72,9 @@ public sealed partial class StsService
                 throw new StsValidationException("MissingSsoRegion", "SsoRegion", "-StartUrl needs -SsoRegion, the region of IAM Identity Center (for example us-east-1).", startUrl);
             return SsoSettings.ForStartUrl(startUrl!, region!);
         }
-        var fromEnvironment = env.Get("AWS_PROFILE");
-        if (fromEnvironment is not null && SsoSettings.ForProfile(fromEnvironment, env) is { } current) return current;
+        // Nothing named: the profile AWS_PROFILE names, else the default one, as every other cmdlet.
+        var current = env.Get("AWS_PROFILE") ?? "default";
+        if (SsoSettings.ForProfile(current, env) is { } fromProfile2) return fromProfile2;
         throw new StsValidationException("SsoTargetRequired", "ProfileName",
             "Name the IAM Identity Center sign-in: -ProfileName of an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", null);
     }
@@ -322,14 +323,14 @@ public sealed partial class StsService
     internal async Task<string> SsoAccessTokenAsync(SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
     {
         var path = SsoTokenCache.PathOf(settings);
-        var token = SsoTokenCache.Read(path) ?? throw SignInRequired(settings, "there is no sign-in for it in the token cache");
+        var token = SsoTokenCache.Read(path) ?? throw NoSignIn(settings, path);
         if (token.ExpiresAt - DateTime.UtcNow > SsoRefreshWindow) return token.AccessToken;
         var gate = _ssoTokenGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another call may have refreshed it while this one waited.
-            token = SsoTokenCache.Read(path) ?? throw SignInRequired(settings, "there is no sign-in for it in the token cache");
+            token = SsoTokenCache.Read(path) ?? throw NoSignIn(settings, path);
             var now = DateTime.UtcNow;
             if (token.ExpiresAt - now > SsoRefreshWindow) return token.AccessToken;
             if (!token.CanRefresh(now))
@@ -358,12 +359,19 @@ public sealed partial class StsService
             }
             catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException)
             {
+                // A refresh token serves once: another process (a job, a second pwsh, the AWS CLI)
+                // may have used it a moment ago and written the new token. Take that one.
+                if (SsoTokenCache.Read(path) is { } newer && newer.AccessToken != token.AccessToken && newer.ExpiresAt > DateTime.UtcNow)
+                {
+                    log?.Verbose($"Another process refreshed the IAM Identity Center token of {settings.DisplayName}; using its token (until {newer.ExpiresAt:u}).");
+                    return newer.AccessToken;
+                }
                 if (token.ExpiresAt > DateTime.UtcNow)
                 {
                     log?.Warning($"The IAM Identity Center token of {settings.DisplayName} could not be refreshed ({ex.Message}); using it until it ends at {token.ExpiresAt:u}.");
                     return token.AccessToken;
                 }
-                throw SignInRequired(settings, $"its refresh failed: {Truncated(ex.Message)}");
+                throw SignInRequired(settings, $"its refresh failed ({(ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode) ? service.ErrorCode : Truncated(ex.Message))})");
             }
         }
         finally
@@ -383,11 +391,10 @@ public sealed partial class StsService
                 $"Profile '{profileName}' signs in through {settings.DisplayName} but has no {(settings.AccountId is null ? "sso_account_id" : "sso_role_name")}: it can sign in (Connect-StsSso) but not give credentials. Add sso_account_id and sso_role_name, or use Get-StsSsoRoleCredential.",
                 profileName);
         var role = await GetSsoRoleCredentialsAsync(settings, settings.AccountId, settings.RoleName, connection, log, cancellationToken).ConfigureAwait(false);
+        // The region stays the resolver's to find (the profile's region, named as such).
         var through = connection.Clone();
-        through.Region ??= settings.ProfileRegion;
         var c = role.Credentials;
         through.ResolvedSource = (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"SSO profile '{profileName}' ({settings.AccountId}/{settings.RoleName})");
-        through.ProfileName = null;
         return through;
     }
 
@@ -409,7 +416,7 @@ public sealed partial class StsService
         if (url is null) return config;
         config.ServiceURL = url;
         config.AuthenticationRegion = settings.Region;
-        log?.Verbose($"{service.Name} at {url} (from {source}).");
+        log?.Verbose($"Calling {service.Name} at {url} (from {source}).");
         return config;
     }
 
@@ -464,6 +471,9 @@ public sealed partial class StsService
         new("SsoSignInRequired", StsErrorCategory.AuthenticationError,
             $"Sign in to IAM Identity Center for {(settings.ProfileName is null ? settings.DisplayName : $"profile '{settings.ProfileName}' ({settings.DisplayName})")}: {why}. Run {settings.SignInCommand}.",
             settings.ProfileName ?? settings.SessionName ?? settings.StartUrl);
+
+    private static StsToolsException NoSignIn(SsoSettings settings, string path) =>
+        SignInRequired(settings, System.IO.File.Exists(path) ? $"its token cache file {path} is not a readable sign-in" : "there is no sign-in for it in the token cache");
 
     private static StsToolsException SignInExpired(SsoSettings settings) =>
         new("SsoSignInExpired", StsErrorCategory.OperationTimeout,

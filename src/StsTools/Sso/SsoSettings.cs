@@ -96,7 +96,7 @@ public sealed class SsoSettings
             settings = new SsoSettings
             {
                 StartUrl = startUrl,
-                Region = Value("sso_region") ?? throw Invalid(profileName, $"Profile '{profileName}' has sso_start_url but no sso_region."),
+                Region = CheckedRegion(Value("sso_region") ?? throw Invalid(profileName, $"Profile '{profileName}' has sso_start_url but no sso_region."), $"sso_region of profile '{profileName}'"),
             };
         }
         else return null;
@@ -127,7 +127,7 @@ public sealed class SsoSettings
         {
             SessionName = sessionName,
             StartUrl = Value("sso_start_url")!,
-            Region = Value("sso_region")!,
+            Region = CheckedRegion(Value("sso_region")!, $"sso_region of [sso-session {sessionName}]"),
             Scopes = scopes is null ? new[] { "sso:account:access" } : scopes.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray(),
         };
     }
@@ -137,7 +137,15 @@ public sealed class SsoSettings
     {
         if (!Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new StsValidationException("InvalidStartUrl", "StartUrl", $"'{startUrl}' is not a start URL: give the access portal's address, such as https://my-org.awsapps.com/start.", startUrl);
-        return new SsoSettings { StartUrl = startUrl, Region = region };
+        return new SsoSettings { StartUrl = startUrl, Region = CheckedRegion(region, "-SsoRegion") };
+    }
+
+    // The SSO region becomes part of a host name: a shape check first, with the module's own error.
+    private static string CheckedRegion(string region, string source)
+    {
+        if (!Connection.SourceCredentialResolver.IsRegionName(region))
+            throw new StsValidationException("InvalidRegion", "SsoRegion", $"'{region}' (from {source}) is not a region name (expected something like us-east-1 or eu-central-2).", region);
+        return region;
     }
 
     /// <summary>

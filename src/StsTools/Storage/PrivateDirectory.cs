@@ -85,6 +85,28 @@ public static class PrivateDirectory
         return (mode & TypeMask) == RegularFile && (mode & GroupOrOther) == 0 && uid == Native.geteuid();
     }
 
+    /// <summary>
+    /// Why a credential file others could have written should not be trusted blindly: another
+    /// user owns it, or group/other may write it (or the folder it is in); null when neither (and on
+    /// Windows, where ACLs are not read here).
+    /// </summary>
+    public static string? Exposure(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return null;
+        const int GroupOrOtherWrite = 0x12; // 0o022
+        var (mode, uid) = Status(path, followLinks: true);
+        if (uid != Native.geteuid()) return $"another user (uid {uid}) owns it";
+        if ((mode & GroupOrOtherWrite) != 0) return "other users can write it";
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            var (folderMode, _) = Status(folder!, followLinks: true);
+            const int Sticky = 0x200; // /tmp: others may add files but not replace this one
+            if ((folderMode & GroupOrOtherWrite) != 0 && (folderMode & Sticky) == 0) return "other users can write the folder it is in, and so replace it";
+        }
+        return null;
+    }
+
     // The start of the .NET runtime's own FileStatus (System.Native, the same on every Unix the
     // runtime supports: Flags, Mode, Uid, Gid, ...), read with a buffer larger than the struct.
     private static (int Mode, uint Uid) Status(string path, bool followLinks)
