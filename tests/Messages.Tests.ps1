@@ -127,6 +127,45 @@ Describe 'What a first-time user is told' {
         }
     }
 
+    It 'names under -WhatIf what each command would really do, with the real session names and targets' {
+        Add-Content -Path $env:AWS_CONFIG_FILE -Value "`n[profile deploy-role]`nrole_arn = arn:aws:iam::123456789012:role/Deploy`nsource_profile = typo-region`nrole_session_name = nightly`n"
+        $manifest = Join-Path $RepoRoot 'StsModule.psd1'
+        $user = [Environment]::UserName
+        $lines = Invoke-FreshPwsh @"
+Import-Module '$manifest'
+`$c = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAWHATIFCRED000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+Use-StsRole arn:aws:iam::123456789012:role/Admin -AccessKey AKIDWHATIF0000000001 -SecretKey s -WhatIf
+Use-StsRole -ProfileName deploy-role -WhatIf
+Get-StsSessionToken -ProfileName typo-region -SetEnvironment -WhatIf
+Use-StsRoleWithWebIdentity -RoleArn arn:aws:iam::123456789012:role/Web -WebIdentityToken a.b.c -WhatIf
+Use-StsRoot -TargetPrincipal 123456789012 -TaskPolicyArn S3UnlockBucketPolicy -Credential `$c -WhatIf
+Get-StsFederationToken -Name bob -Credential `$c -WhatIf
+`$c | Set-StsEnvironment -WhatIf
+Clear-StsEnvironment -WhatIf
+`$c | Set-StsProfile whatif-profile -WhatIf
+`$c | Export-StsCredential -Path ./whatif.json -WhatIf
+Clear-StsCache -WhatIf
+Connect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 -WhatIf
+Disconnect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 -WhatIf
+"@
+        $whatIf = @($lines | Where-Object { $_ -like 'What if:*' })
+        $whatIf.Count | Should -Be 13 -Because ($lines -join "`n")
+        $whatIf | ForEach-Object { $_ | Should -Not -Match '<user>|<[a-z]+>' }
+        $whatIf[0] | Should -BeLike "*AssumeRole as session 'StsModule-$user' with the credentials of access key AKID...0001*on target*arn:aws:iam::123456789012:role/Admin*"
+        $whatIf[1] | Should -BeLike "*AssumeRole as session 'nightly' with the credentials of profile 'typo-region'*arn:aws:iam::123456789012:role/Deploy (profile 'deploy-role')*"
+        $whatIf[2] | Should -BeLike "*GetSessionToken, then set this session's AWS_* environment variables*the credentials of profile 'typo-region'*"
+        $whatIf[3] | Should -BeLike "*AssumeRoleWithWebIdentity as session 'StsModule-$user'*arn:aws:iam::123456789012:role/Web*"
+        $whatIf[4] | Should -BeLike '*AssumeRoot for task policy*S3UnlockBucketPolicy*123456789012*'
+        $whatIf[5] | Should -BeLike "*GetFederationToken*federated user 'bob'*"
+        $whatIf[6] | Should -BeLike '*Set the credentials ASIAWHATIFCRED000001*AWS_* environment variables*'
+        $whatIf[7] | Should -BeLike '*Remove the credentials*AWS_* environment variables*'
+        $whatIf[8] | Should -BeLike '*Write profile `[whatif-profile`]*ASIAWHATIFCRED000001*'
+        $whatIf[9] | Should -BeLike '*Write the credentials of ASIAWHATIFCRED000001*whatif.json*'
+        $whatIf[10] | Should -BeLike '*Clear cached*'
+        $whatIf[11] | Should -BeLike '*Sign in to IAM Identity Center*https://corp.awsapps.com/start*'
+        $whatIf[12] | Should -BeLike '*Sign out of IAM Identity Center*https://corp.awsapps.com/start*'
+    }
+
     It 'says what it looked at when there are no credentials, in its own words' {
         $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'CredentialsNotFound,*'

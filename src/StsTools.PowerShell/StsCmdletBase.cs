@@ -279,6 +279,16 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         return _callConfirmed;
     }
 
+    /// <summary>Where the credentials that sign the call come from, for -WhatIf and -Confirm (no secret).</summary>
+    protected string SourceDescription =>
+        ProfileName is not null ? $"profile '{ProfileName}'"
+        : SourceCredential is { } given ? $"the -Credential of access key {Mask(given.AccessKeyId)}"
+        : MyInvocation.BoundParameters.TryGetValue("AccessKey", out var key) && key is string accessKey ? $"access key {Mask(accessKey)}"
+        : "the default credentials (the AWS_* variables, AWS_PROFILE or the default profile)";
+
+    private static string Mask(string accessKey) =>
+        accessKey.Length <= 8 ? accessKey : accessKey.Substring(0, 4) + "..." + accessKey.Substring(accessKey.Length - 4);
+
     /// <summary>With -SetEnvironment: puts the credentials into this session's AWS_* variables.</summary>
     protected void ApplyEnvironment(Credentials credentials, string description)
     {

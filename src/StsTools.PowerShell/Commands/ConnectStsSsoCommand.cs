@@ -25,7 +25,7 @@ public sealed class ConnectStsSsoCommand : SsoCmdletBase
     protected override void ProcessRecord()
     {
         var settings = Settings();
-        if (!ShouldProcess(settings.DisplayName + $" ({settings.StartUrl})", "Sign in to IAM Identity Center and write the token to " + settings.TokenFile)) return;
+        if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign in to IAM Identity Center and write the token to " + settings.TokenFile)) return;
         var noBrowser = NoBrowser.IsPresent;
         var connection = SsoConnection;
         var signIn = RunAsync((log, ct) => Service.ConnectSsoAsync(settings, connection, device => Show(device, (BufferedLog)log, noBrowser), log, ct, Force));

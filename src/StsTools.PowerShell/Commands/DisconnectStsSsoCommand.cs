@@ -10,7 +10,7 @@ public sealed class DisconnectStsSsoCommand : SsoCmdletBase
     protected override void ProcessRecord()
     {
         var settings = Settings();
-        if (!ShouldProcess(settings.DisplayName + $" ({settings.StartUrl})", "Sign out of IAM Identity Center and remove " + settings.TokenFile)) return;
+        if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign out of IAM Identity Center and remove " + settings.TokenFile)) return;
         var connection = SsoConnection;
         var signedIn = RunAsync((log, ct) => Service.DisconnectSsoAsync(settings, connection, log, ct));
         if (!signedIn) WriteVerbose($"There was no sign-in for {settings.DisplayName}.");

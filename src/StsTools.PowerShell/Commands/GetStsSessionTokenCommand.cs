@@ -40,7 +40,7 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!ShouldCall(SerialNumber is null ? "GetSessionToken" : $"GetSessionToken with MFA device {SerialNumber}", "the source credentials", SetEnvironment)) return;
+        if (!ShouldCall(SerialNumber is null ? "GetSessionToken" : $"GetSessionToken with MFA device {SerialNumber}", $"the credentials of {SourceDescription}", SetEnvironment)) return;
         var request = new GetSessionTokenRequest
         {
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,

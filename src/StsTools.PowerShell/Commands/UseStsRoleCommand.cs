@@ -144,7 +144,11 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return;
         }
-        if (!ShouldCall($"AssumeRole as session '{RoleSessionName ?? SessionNames.Default()}'", roleArn ?? $"the role of profile '{ProfileName}'", SetEnvironment)) return;
+        // -WhatIf names what the call would really use: a role profile's role_arn and role_session_name.
+        var profile = roleArn is null && ProfileName is not null ? Invoke(() => StsTools.Profiles.RoleProfile.Find(ProfileName, Service.EnvironmentFor(Connection))) : null;
+        var sessionName = RoleSessionName ?? profile?.RoleSessionName ?? SessionNames.Default();
+        var target = roleArn ?? (profile is null ? $"the role of profile '{ProfileName}'" : $"{profile.RoleArn} (profile '{ProfileName}')");
+        if (!ShouldCall($"AssumeRole as session '{sessionName}' with the credentials of {(profile is null ? SourceDescription : $"profile '{profile.SourceProfile ?? profile.CredentialSource}'")}", target, SetEnvironment)) return;
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn ?? string.Empty,

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using StsTools.PowerShell.Internal;
@@ -64,7 +65,9 @@ public sealed class UseStsRoleWithWebIdentityCommand : StsCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!ShouldCall("AssumeRoleWithWebIdentity", RoleArn ?? "the role in AWS_ROLE_ARN", SetEnvironment)) return;
+        var sessionName = RoleSessionName ?? Environment.GetEnvironmentVariable("AWS_ROLE_SESSION_NAME") ?? StsTools.Validation.SessionNames.Default();
+        var role = RoleArn ?? Environment.GetEnvironmentVariable("AWS_ROLE_ARN") ?? "the role in AWS_ROLE_ARN (not set)";
+        if (!ShouldCall($"AssumeRoleWithWebIdentity as session '{sessionName}'", role, SetEnvironment)) return;
         var request = new AssumeRoleWithWebIdentityRequest
         {
             RoleArn = RoleArn,
