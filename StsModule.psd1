@@ -83,6 +83,7 @@
 - Redirects are never followed (STS, IAM Identity Center, the federation endpoint): a signed request or a token is never re-sent to a host the endpoint checks did not see. A profile's region in the config file is used also when its keys are in the credentials file.
 - Set-StsProfile writes the region the credentials came with (or -Region) into the profile in the shared config file, so boto3 and the AWS CLI can use the profile at once. A "Signature expired" answer from STS says how far this machine's clock is off.
 - Import-StsCredential warns about a file another user owns or others can write (or a folder that lets them replace it).
+- Views: an assumed role's table row shows its account, role and session (not a cut-off ARN) within 80 columns; the console sign-in table puts the key id and validity first; -WhatIf names the real session name, role and credential source.
 '@
         }
     }

@@ -166,6 +166,24 @@ Disconnect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 
         $whatIf[12] | Should -BeLike '*Sign out of IAM Identity Center*https://corp.awsapps.com/start*'
     }
 
+    It 'keeps the role and session of an assumed role, and the key id of a sign-in, within <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $roles = 'Deploy/nightly-build-0001', 'Deploy/nightly-build-0002' | ForEach-Object {
+            [StsTools.Model.AssumeRoleResponse]@{
+                AssumedRoleUser = [StsTools.Model.AssumedRoleUser]@{ Arn = "arn:aws:sts::123456789012:assumed-role/$_"; AssumedRoleId = 'AROAEXAMPLE:x' }
+                Credentials     = Get-TestCredential
+            }
+        }
+        $table = ($roles | Format-Table | Out-String -Width $Width) -split "`n" | Where-Object { $_.Trim() }
+        $table[0] | Should -BeLike 'AccessKeyId*Expiration (UTC)*AssumedRole*'
+        ($table | Where-Object { $_ -like '*Deploy/nightly-build-0001*' }) | Should -Not -BeNullOrEmpty
+        ($table | Where-Object { $_ -like '*Deploy/nightly-build-0002*' }) | Should -Not -BeNullOrEmpty
+        $table | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        $signIn = [StsTools.Model.ConsoleSignIn]@{ Destination = 'https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=very-long-dashboard-name-for-production'; AccessKeyId = 'ASIASIGNINKEY0000001'; ValidUntil = (Get-Date).AddMinutes(15) }
+        $lines = ($signIn | Format-Table | Out-String -Width $Width) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^AccessKeyId\s+ValidUntil \(UTC\)\s+Destination'
+        $lines[2] | Should -BeLike 'ASIASIGNINKEY0000001 *'
+    }
+
     It 'says what it looked at when there are no credentials, in its own words' {
         $err = { Get-StsCallerIdentity -EndpointUrl $Moto.Endpoint -Region us-east-1 } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'CredentialsNotFound,*'
