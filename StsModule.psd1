@@ -84,6 +84,7 @@
 - Set-StsProfile writes the region the credentials came with (or -Region) into the profile in the shared config file, so boto3 and the AWS CLI can use the profile at once. A "Signature expired" answer from STS says how far this machine's clock is off.
 - Import-StsCredential warns about a file another user owns or others can write (or a folder that lets them replace it).
 - Views: an assumed role's table row shows its account, role and session (not a cut-off ARN) within 80 columns; the console sign-in table puts the key id and validity first; -WhatIf names the real session name, role and credential source.
+- Use-StsRole -RoleArn (or piped accounts) with -ProfileName of a role profile that has mfa_serial asks once for that profile's MFA code and uses it for the profile's MFA session (it went to the target request and failed).
 '@
         }
     }

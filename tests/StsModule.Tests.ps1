@@ -1068,6 +1068,19 @@ Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
         "$out" | Should -Not -BeLike '*MFA code*'
     }
 
+    It 'asks once for the MFA code of a role profile that is the source of -RoleArn and of piped account ids' {
+        Clear-StsCache
+        $testHost = New-AnsweringHost -Answer '123456'
+        $out = Invoke-InAnsweringHost $testHost @"
+Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'
+(Use-StsRole -RoleArn arn:aws:iam::111111111111:role/Single -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)').AssumedRoleUser.Arn
+'222222222222', '333333333333' | Use-StsRole -RoleName Fan -ProfileName mfa-role -EndpointUrl '$($Moto.Endpoint)' -ThrottleLimit 2 | ForEach-Object { `$_.AssumedRoleUser.Arn }
+"@
+        $testHost.Answering.Captions.Count | Should -Be 1
+        $user = [Environment]::UserName
+        $out | Should -Be "arn:aws:sts::111111111111:assumed-role/Single/StsModule-$user", "arn:aws:sts::222222222222:assumed-role/Fan/StsModule-$user", "arn:aws:sts::333333333333:assumed-role/Fan/StsModule-$user"
+    }
+
     It 'recommends only parameters the user typed' {
         Clear-StsCache
         $err = { Get-StsCallerIdentity -ProfileName mfa-role -EndpointUrl $Moto.Endpoint } | Should -Throw -PassThru

@@ -64,6 +64,9 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     // The MFA code typed at the prompt for the role profile -ProfileName names.
     private string? _profileTokenCode;
 
+    /// <summary>Hands an MFA code typed at the prompt to the role profile -ProfileName names (its source's MFA), not to the request.</summary>
+    private protected void UseProfileTokenCode(string code) => _profileTokenCode = code;
+
     /// <summary>The common parameters as the engine's plain type.</summary>
     private protected ConnectionOptions Connection
     {

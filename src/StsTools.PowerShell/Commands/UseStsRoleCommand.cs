@@ -177,7 +177,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             _fanOut.Add((log, ct) => call(Service, connection, log, ct), (response, failure) => Done(response, failure, request, call));
             return;
         }
-        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, call, perItem);
+        var response = InvokeWithMfaPrompt(code => TokenCodeFor(request, fromProfile, code), call, perItem);
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 
@@ -192,12 +192,21 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
                 WriteObject(response);
                 return;
             case StsValidationException { ErrorId: "SerialNumberWithoutTokenCode" }:
-                WriteCredentialsResult(InvokeWithMfaPrompt(code => request.TokenCode = code, call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
+                WriteCredentialsResult(InvokeWithMfaPrompt(code => TokenCodeFor(request, false, code), call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
                 return;
             default:
                 FanOut<AssumeRoleResponse>.Settle(this, failure, StopToken);
                 return;
         }
+    }
+
+    // Whose MFA code was typed: with -RoleArn (or -RoleName) and -ProfileName of a role profile
+    // with mfa_serial, and no -SerialNumber of the call's own, the code is the source profile's
+    // (its MFA session signs the call); otherwise it belongs to this AssumeRole request.
+    private void TokenCodeFor(AssumeRoleRequest request, bool fromProfile, string code)
+    {
+        if (!fromProfile && request.SerialNumber is null && ProfileName is not null) UseProfileTokenCode(code);
+        else request.TokenCode = code;
     }
 
     /// <inheritdoc />
