@@ -282,6 +282,14 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         return _callConfirmed;
     }
 
+    /// <summary>
+    /// Whether ShouldProcess will show its text (-WhatIf, -Confirm, or the preference variables
+    /// that turn them on for a Medium-impact command): only then is it worth reading files for it.
+    /// </summary>
+    protected bool ShowsShouldProcessText =>
+        IsBound("WhatIf") || IsBound("Confirm") || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))
+        || GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium;
+
     /// <summary>Where the credentials that sign the call come from, for -WhatIf and -Confirm (no secret).</summary>
     protected string SourceDescription =>
         ProfileName is not null ? $"profile '{ProfileName}'"

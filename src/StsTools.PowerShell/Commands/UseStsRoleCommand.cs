@@ -144,8 +144,9 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
             return;
         }
-        // -WhatIf names what the call would really use: a role profile's role_arn and role_session_name.
-        var profile = roleArn is null && ProfileName is not null ? Invoke(() => StsTools.Profiles.RoleProfile.Find(ProfileName, Service.EnvironmentFor(Connection))) : null;
+        // -WhatIf names what the call would really use: a role profile's role_arn and
+        // role_session_name (read here only when the text is shown: the engine reads it again).
+        var profile = roleArn is null && ProfileName is not null && ShowsShouldProcessText ? Invoke(() => StsTools.Profiles.RoleProfile.Find(ProfileName, Service.EnvironmentFor(Connection))) : null;
         var sessionName = RoleSessionName ?? profile?.RoleSessionName ?? SessionNames.Default();
         var target = roleArn ?? (profile is null ? $"the role of profile '{ProfileName}'" : $"{profile.RoleArn} (profile '{ProfileName}')");
         if (!ShouldCall($"AssumeRole as session '{sessionName}' with the credentials of {(profile is null ? SourceDescription : $"profile '{profile.SourceProfile ?? profile.CredentialSource}'")}", target, SetEnvironment)) return;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -26,8 +25,7 @@ internal static class BrowserOpener
         var program = !string.IsNullOrEmpty(browser) ? browser! : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "open" : "xdg-open";
         var path = Resolve(program) ?? throw new InvalidOperationException($"'{program}' was not found on PATH");
         var start = new ProcessStartInfo(path) { UseShellExecute = false };
-        if (typeof(ProcessStartInfo).GetProperty("ArgumentList")?.GetValue(start) is IList arguments) arguments.Add(url);
-        else start.Arguments = "\"" + url.Replace("\"", "%22") + "\"";
+        ChildProgram.AddArguments(start, new[] { url });
         using var process = Process.Start(start);
         return path;
     }

@@ -118,7 +118,7 @@ internal sealed class ChildProgram : IDisposable
     // Each argument as one argument: ProcessStartInfo.ArgumentList where the runtime has it
     // (.NET Core 2.1+, so PowerShell 7), else one command line quoted by the rules that
     // CommandLineToArgvW and the C runtime read back (Windows PowerShell 5.1).
-    private static void AddArguments(ProcessStartInfo start, IReadOnlyList<string> arguments)
+    internal static void AddArguments(ProcessStartInfo start, IReadOnlyList<string> arguments)
     {
         if (typeof(ProcessStartInfo).GetProperty("ArgumentList")?.GetValue(start) is IList list)
         {

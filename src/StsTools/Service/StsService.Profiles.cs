@@ -118,12 +118,16 @@ public sealed partial class StsService
             // profile AWS_PROFILE names, or the default one, which may sign in through SSO.
             if (env.Get(Env.CredentialEnvironment.AccessKeyId) is not null && env.Get(Env.CredentialEnvironment.SecretAccessKey) is not null) return connection;
             var current = env.Get("AWS_PROFILE") ?? "default";
-            return Sso.SsoSettings.IsSsoProfile(current, env) ? (await ThroughSsoProfileAsync(current, connection, log, cancellationToken).ConfigureAwait(false))! : connection;
+            return Sso.SsoSettings.ForProfile(current, env) is { } implicitSso
+                ? await ThroughSsoProfileAsync(current, implicitSso, connection, log, cancellationToken).ConfigureAwait(false)
+                : connection;
         }
-        if (Sso.SsoSettings.ProfileSection(name, env) is { } section && section.ContainsKey("login_session"))
+        // The profile's section is read once here, for both checks.
+        var section = Sso.SsoSettings.ProfileSection(name, env);
+        if (section is not null && section.ContainsKey("login_session"))
             throw new StsToolsException("UnsupportedProfile", StsErrorCategory.InvalidOperation,
                 $"Profile '{name}' signs in with login_session (aws login), which StsModule does not support. Use an SSO profile (Connect-StsSso), a role profile, or run the AWS CLI with it.", name);
-        if (await ThroughSsoProfileAsync(name, connection, log, cancellationToken).ConfigureAwait(false) is { } throughSso) return throughSso;
+        if (Sso.SsoSettings.ForProfile(name, section, env) is { } sso) return await ThroughSsoProfileAsync(name, sso, connection, log, cancellationToken).ConfigureAwait(false);
         var profile = RoleProfile.Find(name, Environment);
         if (profile is null) return connection;
         if (operation is "GetSessionToken" or "GetFederationToken")

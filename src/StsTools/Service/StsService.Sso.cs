@@ -382,10 +382,13 @@ public sealed partial class StsService
 
     // An SSO profile as the source of a call: its role credentials through IAM Identity Center
     // (cached), as options whose source is those credentials; null when the profile is not one.
-    private async Task<ConnectionOptions?> ThroughSsoProfileAsync(string profileName, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
+    private async Task<ConnectionOptions?> ThroughSsoProfileAsync(string profileName, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken) =>
+        SsoSettings.ForProfile(profileName, EnvironmentFor(connection)) is { } settings
+            ? await ThroughSsoProfileAsync(profileName, settings, connection, log, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private async Task<ConnectionOptions> ThroughSsoProfileAsync(string profileName, SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
     {
-        var settings = SsoSettings.ForProfile(profileName, EnvironmentFor(connection));
-        if (settings is null) return null;
         if (settings.AccountId is null || settings.RoleName is null)
             throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
                 $"Profile '{profileName}' signs in through {settings.DisplayName} but has no {(settings.AccountId is null ? "sso_account_id" : "sso_role_name")}: it can sign in (Connect-StsSso) but not give credentials. Add sso_account_id and sso_role_name, or use Get-StsSsoRoleCredential.",

@@ -104,31 +104,33 @@ public sealed partial class StsService : IDisposable
     /// <see cref="SetEnvironment"/> for the runspace <paramref name="owner"/>, after waiting for any
     /// other runspace whose Invoke-StsCommand block has its credentials in the environment.
     /// </summary>
-    public async Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null)
-    {
-        using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
-        {
-            if (Volatile.Read(ref _scopes) == 0) return SetEnvironment(credentials, region, log, identity);
-            // Inside an Invoke-StsCommand block (only its owner gets here while it runs): the block
-            // puts everything back when it ends, so the ledger of what the user had stays as it is.
-            var changes = EnvironmentGate.Change(env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion));
-            log?.Verbose("Inside an Invoke-StsCommand block: these changes last until the block ends.");
-            foreach (var change in changes) log?.Verbose(change.ToString());
-            return changes;
-        }
-    }
+    public Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null) =>
+        ChangeEnvironmentAsync(owner, log, cancellationToken,
+            () => SetEnvironment(credentials, region, log, identity),
+            env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion),
+            "Inside an Invoke-StsCommand block: these changes last until the block ends.");
+
+    /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
+    public Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken) =>
+        ChangeEnvironmentAsync(owner, log, cancellationToken,
+            () => ClearEnvironment(includeRegion, log),
+            env => CredentialEnvironment.Clear(env, includeRegion),
+            "Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
 
     // Invoke-StsCommand blocks in progress (the gate lets one owner's in at a time).
     private int _scopes;
 
-    /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
-    public async Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken)
+    // An environment write under the gate. Inside an Invoke-StsCommand block (only its owner gets
+    // here while it runs) the block puts everything back when it ends, so the write goes straight
+    // to the environment and the ledger of what the user had stays as it is.
+    private async Task<IReadOnlyList<EnvironmentChange>> ChangeEnvironmentAsync(Guid owner, IStsLog? log, CancellationToken cancellationToken,
+        Func<IReadOnlyList<EnvironmentChange>> recorded, Func<IEnvironmentVariables, IReadOnlyList<EnvironmentChange>> insideBlock, string insideBlockNote)
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _scopes) == 0) return ClearEnvironment(includeRegion, log);
-            var changes = EnvironmentGate.Change(env => CredentialEnvironment.Clear(env, includeRegion));
-            log?.Verbose("Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
+            if (Volatile.Read(ref _scopes) == 0) return recorded();
+            var changes = EnvironmentGate.Change(insideBlock);
+            log?.Verbose(insideBlockNote);
             foreach (var change in changes) log?.Verbose(change.ToString());
             return changes;
         }

@@ -69,17 +69,12 @@ public sealed class SsoSettings
         }
     }
 
-    /// <summary>True when the profile (config file) has SSO settings.</summary>
-    public static bool IsSsoProfile(string profileName, IEnvironmentVariables env)
-    {
-        var values = ProfileSection(profileName, env);
-        return values is not null && (values.ContainsKey("sso_session") || values.ContainsKey("sso_start_url"));
-    }
-
     /// <summary>The SSO settings of a profile, or null when it has none. A half-configured one is an error.</summary>
-    public static SsoSettings? ForProfile(string profileName, IEnvironmentVariables env)
+    public static SsoSettings? ForProfile(string profileName, IEnvironmentVariables env) => ForProfile(profileName, ProfileSection(profileName, env), env);
+
+    /// <summary>The same from the profile's section already read (<see cref="ProfileSection"/>), or null when it has no SSO settings.</summary>
+    public static SsoSettings? ForProfile(string profileName, IReadOnlyDictionary<string, string>? values, IEnvironmentVariables env)
     {
-        var values = ProfileSection(profileName, env);
         if (values is null) return null;
         string? Value(string key) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         SsoSettings settings;
