@@ -11,6 +11,41 @@ function Get-FreeLoopbackPort {
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
+function Start-LoopbackServer {
+    <#
+    .SYNOPSIS
+    Starts a test server of this suite on 127.0.0.1 (its output to temp files) and waits until Probe, given its endpoint, succeeds.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
+    param(
+        [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $FilePath, [Parameter(Mandatory)] [object[]] $ArgumentList,
+        [Parameter(Mandatory)] [int] $Port, [Parameter(Mandatory)] [scriptblock] $Probe, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 30)
+    # Variables only the server should see are set just for its start.
+    $saved = @{}
+    foreach ($key in $Environment.Keys) {
+        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+        [Environment]::SetEnvironmentVariable($key, [string]$Environment[$key])
+    }
+    try {
+        $process = Start-Process -FilePath $FilePath -ArgumentList $ArgumentList -PassThru `
+            -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
+    }
+    finally {
+        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+    }
+    $endpoint = "http://127.0.0.1:$Port"
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if ($process.HasExited) { throw "$Name exited with code $($process.ExitCode)" }
+        try {
+            & $Probe $endpoint
+            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $Port }
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+    }
+    throw "$Name did not answer on $endpoint"
+}
+
 function Start-MotoServer {
     <#
     .SYNOPSIS
@@ -22,29 +57,8 @@ function Start-MotoServer {
     $moto = Get-Command moto_server -ErrorAction SilentlyContinue
     if (-not $moto) { throw 'moto_server is not on PATH: install python3 with moto[server] and boto3.' }
     $port = Get-FreeLoopbackPort
-    $saved = @{}
-    foreach ($key in $Environment.Keys) {
-        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
-        [Environment]::SetEnvironmentVariable($key, [string]$Environment[$key])
-    }
-    try {
-        $process = Start-Process -FilePath $moto.Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) -PassThru `
-            -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
-    }
-    finally {
-        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
-    }
-    $endpoint = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "moto_server exited with code $($process.ExitCode)" }
-        try {
-            $null = Invoke-WebRequest -Uri "$endpoint/moto-api/" -UseBasicParsing -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
-        }
-        catch { Start-Sleep -Milliseconds 100 }
-    }
-    throw "moto_server did not answer on $endpoint"
+    Start-LoopbackServer -Name moto_server -FilePath $moto.Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) -Port $port -Environment $Environment -TimeoutSeconds 60 `
+        -Probe { param($endpoint) $null = Invoke-WebRequest -Uri "$endpoint/moto-api/" -UseBasicParsing -TimeoutSec 2 }
 }
 
 function Get-Python {
@@ -65,20 +79,8 @@ function Start-DocumentedStsServer {
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
     param()
     $port = Get-FreeLoopbackPort
-    $script = Join-Path $PSScriptRoot 'fixtures/documented_sts.py'
-    $process = Start-Process -FilePath (Get-Python) -ArgumentList @($script, $port) -PassThru `
-        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
-    $endpoint = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "documented_sts.py exited with code $($process.ExitCode)" }
-        try {
-            $null = Invoke-WebRequest -Uri "$endpoint/" -UseBasicParsing -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
-        }
-        catch { Start-Sleep -Milliseconds 100 }
-    }
-    throw "documented_sts.py did not answer on $endpoint"
+    Start-LoopbackServer -Name documented_sts.py -FilePath (Get-Python) -ArgumentList @((Join-Path $PSScriptRoot 'fixtures/documented_sts.py'), $port) -Port $port `
+        -Probe { param($endpoint) $null = Invoke-WebRequest -Uri "$endpoint/" -UseBasicParsing -TimeoutSec 2 }
 }
 
 function New-SamlAssertion {
@@ -189,20 +191,8 @@ function Start-StsProxy {
     foreach ($account in $DenyAccount) { $arguments += '--deny-account', $account }
     if ($Redirect) { $arguments += '--redirect', $Redirect }
     if ($ClockOffsetMinutes) { $arguments += '--clock-offset-minutes', $ClockOffsetMinutes }
-    $process = Start-Process -FilePath (Get-Python) -ArgumentList $arguments -PassThru `
-        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
-    $endpoint = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "sts_proxy.py exited with code $($process.ExitCode)" }
-        try {
-            $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port)
-            $client.Dispose()
-            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
-        }
-        catch { Start-Sleep -Milliseconds 100 }
-    }
-    throw "sts_proxy.py did not listen on $endpoint"
+    Start-LoopbackServer -Name sts_proxy.py -FilePath (Get-Python) -ArgumentList $arguments -Port $port `
+        -Probe { param($endpoint) ([System.Net.Sockets.TcpClient]::new('127.0.0.1', ([Uri]$endpoint).Port)).Dispose() }
 }
 
 function Start-SsoStandIn {
@@ -215,19 +205,8 @@ function Start-SsoStandIn {
     $port = Get-FreeLoopbackPort
     $arguments = @((Join-Path $PSScriptRoot 'fixtures/sso_standin.py'), $port, '--pending', $Pending, '--token-seconds', $TokenSeconds)
     if ($SlowDown) { $arguments += '--slow-down' }
-    $process = Start-Process -FilePath (Get-Python) -ArgumentList $arguments -PassThru `
-        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
-    $endpoint = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "sso_standin.py exited with code $($process.ExitCode)" }
-        try {
-            $null = Invoke-RestMethod -Uri "$endpoint/_calls" -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; Endpoint = $endpoint; Port = $port }
-        }
-        catch { Start-Sleep -Milliseconds 100 }
-    }
-    throw "sso_standin.py did not answer on $endpoint"
+    Start-LoopbackServer -Name sso_standin.py -FilePath (Get-Python) -ArgumentList $arguments -Port $port `
+        -Probe { param($endpoint) $null = Invoke-RestMethod -Uri "$endpoint/_calls" -TimeoutSec 2 }
 }
 
 function Stop-MotoServer {
