@@ -5,7 +5,8 @@
     Build   : dotnet build (stages the module into ./bin, where StsModule.psd1 points).
     Test    : Build, then the xunit suite (dotnet test) and the Pester 5 tests in ./tests.
     Pester  : Build, then the Pester 5 tests alone (test.sh runs xunit itself, then this).
-    Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US (every build does).
+    Docs    : Builds MAML help (./en-US) from the PlatyPS markdown in ./docs/en-US (every build does,
+              with -HelpOptional: without platyPS it warns once and Get-Help shows syntax only).
     UpdateDocs : Rewrites the syntax and parameter sections of the markdown from the built cmdlets
               (platyPS Update-MarkdownHelp), keeping every description and example; run it after
               changing a parameter. Docs.Tests.ps1 fails when the committed pages differ from it.
@@ -33,7 +34,10 @@ param(
     # UpdateDocs only: the markdown folder to bring in line with the cmdlets (default docs/en-US).
     [string] $DocsPath = (Join-Path $PSScriptRoot 'docs/en-US'),
     # Pester and Package: use the module as already built (test.sh builds it with the xunit run).
-    [switch] $NoBuild
+    [switch] $NoBuild,
+    # Docs only: when platyPS cannot be found or installed, warn once and compile no help instead
+    # of failing (what `dotnet build` asks for: a build needs only the .NET SDK and NuGet).
+    [switch] $HelpOptional
 )
 
 $ErrorActionPreference = 'Stop'
@@ -132,12 +136,56 @@ function Invoke-PesterSuite {
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
 }
 
+function ConvertTo-AboutText {
+    # The about topic in PowerShell's plain-text about format, from docs/en-US/about_*.md, line for
+    # line: platyPS 0.14 reflows an about page into paragraphs, running numbered lists and code
+    # blocks together and reading '*text*' as emphasis. Headings ("# X", "## X") become headings at
+    # the margin, text is indented four spaces and code blocks (indented four in the markdown)
+    # eight, each line as written; "# KEYWORDS" lists are kept as they are.
+    param([Parameter(Mandatory)] [string] $Path)
+    $lines = ([IO.File]::ReadAllText($Path) -replace "`r`n", "`n").TrimEnd("`n") -split "`n"
+    $out = [Collections.Generic.List[string]]::new()
+    $name = [IO.Path]::GetFileNameWithoutExtension($Path)
+    foreach ($line in $lines) {
+        if ($line -eq "# $name" ) { $out.Add('TOPIC'); $out.Add("    $name"); continue }
+        if ($line -eq "## $name") { continue }
+        if ($line -match '^#{1,2} (.+)$') {
+            if ($out.Count -gt 0 -and $out[$out.Count - 1] -ne '') { $out.Add('') }
+            $out.Add($(if ($line.StartsWith('## ')) { "  $($Matches[1])" } else { $Matches[1] }))
+            continue
+        }
+        $out.Add($(if ($line) { "    $line" } else { '' }))
+    }
+    ($out -join [Environment]::NewLine) + [Environment]::NewLine
+}
+
 function Build-Help {
     # MAML and about_ help from docs/en-US into en-US/ beside the manifest, where Get-Help looks.
-    # Every `dotnet build` runs this (src/StsTools.PowerShell/Help.targets).
-    Use-GalleryModule -Name platyPS -Version $PlatyPSVersion
+    # Every `dotnet build` runs this with -HelpOptional (src/StsTools.PowerShell/Help.targets).
+    # The about topic needs no platyPS (ConvertTo-AboutText); the cmdlet pages do.
+    param([switch] $Optional)
     $target = Join-Path $Root 'en-US'
-    $null = New-ExternalHelp -Path (Join-Path $Root 'docs/en-US') -OutputPath $target -Force -Encoding ([Text.UTF8Encoding]::new($false))
+    $null = New-Item -ItemType Directory -Force -Path $target
+    foreach ($about in Get-ChildItem -Path (Join-Path $Root 'docs/en-US') -Filter 'about_*.md') {
+        [IO.File]::WriteAllText((Join-Path $target ($about.BaseName + '.help.txt')), (ConvertTo-AboutText -Path $about.FullName), [Text.UTF8Encoding]::new($false))
+    }
+    try {
+        Use-GalleryModule -Name platyPS -Version $PlatyPSVersion
+    }
+    catch {
+        if (-not $Optional) { throw "platyPS $PlatyPSVersion is needed to compile the help and could not be found or installed: $($_.Exception.Message)" }
+        # MSBuild's canonical form: `dotnet build` lists it as one warning, not an error.
+        Write-Host "build.ps1 : warning STSHELP1: cmdlet help not compiled: platyPS $PlatyPSVersion is neither on PSModulePath nor installable ($($_.Exception.Message -replace '[\r\n]+', ' ')). Get-Help shows syntax only (about_StsModule is there). Install it (Install-PSResource platyPS -Version $PlatyPSVersion) and build again; build.ps1 -Task Package requires it."
+        return
+    }
+    # Only the cmdlet pages: the about topic is written above.
+    $pages = Join-Path ([IO.Path]::GetTempPath()) ('ststools-help-' + [Guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $pages
+    try {
+        Copy-Item -Path (Join-Path $Root 'docs/en-US/*-*.md') -Destination $pages
+        $null = New-ExternalHelp -Path $pages -OutputPath $target -Force -Encoding ([Text.UTF8Encoding]::new($false))
+    }
+    finally { Remove-Item $pages -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 function Sync-HelpMarkdown {
@@ -155,14 +203,31 @@ function Sync-HelpMarkdown {
     }
 }
 
+function Invoke-PackageBuild {
+    # The build for -ReadyToRunRuntimes; when a platform's runtime pack or crossgen2 cannot be
+    # restored, one line says which and how to choose the platforms, instead of a wall of NU1102.
+    param([string[]] $Runtimes)
+    $arguments = @('build', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--nologo', "-p:ReadyToRunRuntimes=$($Runtimes -join '+')")
+    $output = & dotnet @arguments 2>&1 | ForEach-Object { "$_" }
+    if ($LASTEXITCODE -eq 0) { $output | Write-Verbose; return }
+    $pack = $output | Select-String -Pattern "(NU110[0-9]|NETSDK10[0-9]+).*?(Microsoft\.[A-Za-z.]+\.(Runtime|Crossgen2)\.([a-z0-9-]+)|RuntimeIdentifier '([^']+)')" | Select-Object -First 1
+    if ($pack) {
+        $rid = if ($pack.Matches[0].Groups[4].Success) { $pack.Matches[0].Groups[4].Value } else { $pack.Matches[0].Groups[5].Value }
+        throw "build.ps1 -Task Package: the .NET packs for platform '$rid' could not be restored ($($pack.Matches[0].Groups[1].Value)); choose the platforms to precompile with -ReadyToRunRuntimes (now: $($Runtimes -join ', ')), for example -ReadyToRunRuntimes $((@($Runtimes) | Where-Object { $_ -ne $rid }) -join ',')."
+    }
+    $output | Write-Host
+    throw "dotnet build failed with exit code $LASTEXITCODE"
+}
+
 function Invoke-Package {
     # out/StsModule/<version>/ (the folder Install-Module and Install-PSResource lay out) and
     # out/StsModule.<version>.nupkg (Compress-PSResource), which Publish-PSResource -NupkgPath takes.
     if (-not $NoBuild) {
         $runtimes = if ($ReadyToRunRuntimes) { $ReadyToRunRuntimes } else { @('win-x64', 'linux-x64', 'linux-arm64', 'osx-arm64') }
-        Invoke-Build -Runtimes $runtimes
+        Invoke-PackageBuild -Runtimes $runtimes
     }
-    if (-not (Test-Path (Join-Path $Root 'en-US/about_StsModule.help.txt'))) { Build-Help }
+    # A package without help would install a module whose Get-Help shows syntax only.
+    if (-not (Test-Path (Join-Path $Root 'en-US/StsTools.PowerShell.dll-Help.xml'))) { Build-Help }
     $manifest = Import-PowerShellDataFile (Join-Path $Root 'StsModule.psd1')
     $out = Join-Path $Root 'out'
     $target = Join-Path $out ("StsModule/" + $manifest.ModuleVersion)
@@ -185,7 +250,7 @@ foreach ($t in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Pester' { if (-not $NoBuild) { Invoke-Build }; Invoke-PesterSuite }
-        'Docs' { Build-Help }
+        'Docs' { Build-Help -Optional:$HelpOptional }
         'UpdateDocs' { Sync-HelpMarkdown -Path $DocsPath }
         'Package' { Invoke-Package }
     }

@@ -67,6 +67,35 @@ Describe 'Get-Help' {
         }
     }
 
+    It 'shows every code block of about_StsModule line for line, wildcards and all, and names every cmdlet' {
+        $md = [IO.File]::ReadAllText((Join-Path $Docs 'about_StsModule.md')) -replace "`r`n", "`n"
+        $help = ((Get-Help about_StsModule | Out-String) -replace "`r`n", "`n") -split "`n" | ForEach-Object { $_.TrimEnd() }
+        $text = $help -join "`n"
+        # Code blocks: runs of lines indented four spaces after a blank line.
+        $blocks = [regex]::Matches($md, '(?m)(?<=\n\n)((?: {4}.*\n|\n(?= {4}))+)')
+        $blocks.Count | Should -BeGreaterThan 3
+        foreach ($block in $blocks) {
+            $expected = ($block.Value.TrimEnd("`n") -split "`n" | ForEach-Object { if ($_) { "    $_".TrimEnd() } else { '' } }) -join "`n"
+            $text.Contains($expected) | Should -BeTrue -Because "Get-Help about_StsModule must show this block as written:`n$expected"
+        }
+        $text | Should -BeLike "*Should -Throw '`*less than 15 minutes`*'*"
+        foreach ($name in (Get-Command -Module StsModule).Name) { $text | Should -BeLike "*$name*" -Because 'about_StsModule lists every cmdlet' }
+    }
+
+    It 'shows the code of every example of <_> line for line' -ForEach @(
+        (Import-PowerShellDataFile (Join-Path (Split-Path -Parent $PSScriptRoot) 'StsModule.psd1')).CmdletsToExport
+    ) {
+        $md = [IO.File]::ReadAllText((Join-Path $Docs "$_.md")) -replace "`r`n", "`n"
+        $blocks = [regex]::Matches((Get-Section $md 'EXAMPLES'), '(?ms)^```powershell\n(.*?)^```')
+        $examples = @((Get-Help $_ -Examples).examples.example)
+        $examples.Count | Should -Be $blocks.Count
+        for ($i = 0; $i -lt $blocks.Count; $i++) {
+            $shown = (($examples[$i].code -replace "`r`n", "`n") -split "`n" | ForEach-Object { $_.TrimEnd() }) -join "`n"
+            $written = (($blocks[$i].Groups[1].Value.TrimEnd("`n")) -split "`n" | ForEach-Object { $_.TrimEnd() }) -join "`n"
+            $shown.Contains($written) | Should -BeTrue -Because "example $($i + 1) of $_ must show its code as written"
+        }
+    }
+
     It 'has the Pester example of about_StsModule as it runs in tests/examples' {
         $about = [IO.File]::ReadAllText((Join-Path $Docs 'about_StsModule.md')) -replace "`r`n", "`n"
         foreach ($file in 'Deploy.ps1', 'Deploy.Tests.ps1') {

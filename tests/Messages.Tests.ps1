@@ -174,14 +174,85 @@ Disconnect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 
             }
         }
         $table = ($roles | Format-Table | Out-String -Width $Width) -split "`n" | Where-Object { $_.Trim() }
-        $table[0] | Should -BeLike 'AccessKeyId*Expiration (UTC)*AssumedRole*'
+        $table[0] | Should -Match '^AccessKeyId\s+Expiration\s+AssumedRole'
         ($table | Where-Object { $_ -like '*Deploy/nightly-build-0001*' }) | Should -Not -BeNullOrEmpty
         ($table | Where-Object { $_ -like '*Deploy/nightly-build-0002*' }) | Should -Not -BeNullOrEmpty
         $table | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
         $signIn = [StsTools.Model.ConsoleSignIn]@{ Destination = 'https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=very-long-dashboard-name-for-production'; AccessKeyId = 'ASIASIGNINKEY0000001'; ValidUntil = (Get-Date).AddMinutes(15) }
         $lines = ($signIn | Format-Table | Out-String -Width $Width) -split "`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^AccessKeyId\s+ValidUntil \(UTC\)\s+Destination'
+        $lines[0] | Should -Match '^AccessKeyId\s+ValidUntil\s+Destination'
         $lines[2] | Should -BeLike 'ASIASIGNINKEY0000001 *'
+    }
+
+    It 'shows every default view whole within <Width> columns, each expiry in one labelled form' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        # A realistic, long sample of every type that has a view; a view of a type missing here fails.
+        $expires = [datetime]::new(2026, 12, 5, 10, 9, 45, [DateTimeKind]::Utc)
+        $iso = '2026-12-05T10:09:45Z'
+        $credentials = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAVIEWSAMPLE000001'; SecretAccessKey = 'view-secret'; SessionToken = 'view-token'; Expiration = $expires }
+        $meta = [StsTools.Model.ResponseMetadata]@{ RequestId = 'c6104cbe-af31-11e0-8154-cbc7ccf896c7'; HTTPStatusCode = 200; RetryAttempts = 1 }
+        $user = [StsTools.Model.AssumedRoleUser]@{ Arn = 'arn:aws:sts::123456789012:assumed-role/OrganizationAccountAccessRole/nightly-build-0001'; AssumedRoleId = 'AROA3XFRBF535PLBIFPI4:nightly-build-0001' }
+        $samples = @{
+            'StsTools.Model.Credentials'                        = $credentials
+            'StsTools.Model.AssumeRoleResponse'                 = [StsTools.Model.AssumeRoleResponse]@{ Credentials = $credentials; AssumedRoleUser = $user; ResponseMetadata = $meta }
+            'StsTools.Model.GetSessionTokenResponse'            = [StsTools.Model.GetSessionTokenResponse]@{ Credentials = $credentials; ResponseMetadata = $meta }
+            'StsTools.Model.GetCallerIdentityResponse'          = [StsTools.Model.GetCallerIdentityResponse]@{ UserId = 'AROA3XFRBF535PLBIFPI4:nightly-build-0001'; Account = '123456789012'; Arn = $user.Arn; ResponseMetadata = $meta }
+            'StsTools.Model.ResponseMetadata'                   = $meta
+            'StsTools.Model.AssumeRoleWithSAMLResponse'         = [StsTools.Model.AssumeRoleWithSAMLResponse]@{ Credentials = $credentials; AssumedRoleUser = $user; Subject = 'alice@example.com'; Issuer = 'https://idp.example.com/saml'; ResponseMetadata = $meta }
+            'StsTools.Model.AssumeRoleWithWebIdentityResponse'  = [StsTools.Model.AssumeRoleWithWebIdentityResponse]@{ Credentials = $credentials; AssumedRoleUser = $user; SubjectFromWebIdentityToken = 'system:serviceaccount:prod:deployer'; Provider = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE'; ResponseMetadata = $meta }
+            'StsTools.Model.AssumeRootResponse'                 = [StsTools.Model.AssumeRootResponse]@{ Credentials = $credentials; SourceIdentity = 'admin-alice'; ResponseMetadata = $meta }
+            'StsTools.Model.GetFederationTokenResponse'         = [StsTools.Model.GetFederationTokenResponse]@{ Credentials = $credentials; FederatedUser = [StsTools.Model.FederatedUser]@{ Arn = 'arn:aws:sts::123456789012:federated-user/release-manager-0001'; FederatedUserId = '123456789012:release-manager-0001' }; ResponseMetadata = $meta }
+            'StsTools.Model.GetDelegatedAccessTokenResponse'    = [StsTools.Model.GetDelegatedAccessTokenResponse]@{ Credentials = $credentials; AssumedPrincipal = 'arn:aws:iam::123456789012:role/DelegatedAccessForPartnerTools'; ResponseMetadata = $meta }
+            'StsTools.Model.GetWebIdentityTokenResponse'        = [StsTools.Model.GetWebIdentityTokenResponse]@{ WebIdentityToken = 'eyJ' + ('a' * 800); Expiration = $expires; ResponseMetadata = $meta }
+            'StsTools.Model.ConsoleSignIn'                      = [StsTools.Model.ConsoleSignIn]@{ Url = 'https://signin.aws.amazon.com/federation?Action=login&SigninToken=secret'; Destination = 'https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1'; AccessKeyId = 'ASIAVIEWSAMPLE000001'; ValidUntil = $expires; SessionExpiration = $expires }
+            'StsTools.Model.GetAccessKeyInfoResponse'           = [StsTools.Model.GetAccessKeyInfoResponse]@{ Account = '123456789012'; ResponseMetadata = $meta } | Add-Member -NotePropertyName AccessKeyId -NotePropertyValue 'AKIAVIEWSAMPLE000001' -PassThru
+            'StsTools.Model.DecodeAuthorizationMessageResponse' = [StsTools.Model.DecodeAuthorizationMessageResponse]@{ DecodedMessage = '{"allowed":false,"explicitDeny":false}'; ResponseMetadata = $meta }
+            'StsTools.Input.StsRegionInfo'                      = Get-StsRegion ap-southeast-2
+            'StsTools.Model.SsoSignIn'                          = [StsTools.Model.SsoSignIn]@{ SsoSession = 'corp-production'; StartUrl = 'https://d-1234567890.awsapps.com/start'; SsoRegion = 'eu-west-1'; ExpiresAt = $expires; CanRefresh = $true; TokenFile = '/home/alice/.aws/sso/cache/0123456789abcdef0123456789abcdef01234567.json' }
+            'StsTools.Model.SsoAccount'                         = [StsTools.Model.SsoAccount]@{ AccountId = '123456789012'; AccountName = 'production-workloads-eu'; EmailAddress = 'aws-production-workloads-eu@example.com' }
+            'StsTools.Model.SsoRole'                            = [StsTools.Model.SsoRole]@{ AccountId = '123456789012'; RoleName = 'AWSAdministratorAccess' }
+            'StsTools.Model.SsoRoleCredentials'                 = [StsTools.Model.SsoRoleCredentials]@{ AccountId = '123456789012'; RoleName = 'AWSAdministratorAccess'; Credentials = $credentials }
+        }
+        $views = Get-FormatData -TypeName 'StsTools.*' -PowerShellVersion $PSVersionTable.PSVersion | ForEach-Object { foreach ($v in $_.FormatViewDefinition) { [pscustomobject]@{ Type = $_.TypeNames[0]; View = $v } } }
+        @($views).Count | Should -BeGreaterOrEqual 20
+        foreach ($entry in $views) {
+            $sample = $samples[$entry.Type]
+            $sample | Should -Not -BeNullOrEmpty -Because "every view needs a sample; none for $($entry.Type)"
+            $control = $entry.View.Control
+            $because = "view $($entry.View.Name) ($($control.GetType().Name)) at $Width columns"
+            if ($control -is [System.Management.Automation.TableControl]) {
+                $lines = ($sample | Format-Table -View $entry.View.Name | Out-String -Width $Width) -split "`n" | Where-Object { $_.Trim() }
+                $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width -Because $because }
+                # Every header whole, on one line (the next line is the dashes); every fixed-width
+                # column's value whole, and at 120 columns every value.
+                $lines[1] | Should -Match '^[- ]+$' -Because "$because, headers on one line"
+                $columns = $control.Rows[0].Columns
+                for ($i = 0; $i -lt $control.Headers.Count; $i++) {
+                    $label = $control.Headers[$i].Label
+                    if (-not $label) { $label = $columns[$i].DisplayEntry.Value }
+                    $lines[0] | Should -BeLike "*$label*" -Because $because
+                    $display = $columns[$i].DisplayEntry
+                    $value = if ($display.ValueType -eq 'ScriptBlock') { "$(& ([scriptblock]::Create('param($_) ' + $display.Value)) $sample)" } else { "$($sample.($display.Value))" }
+                    if ($control.Headers[$i].Width -gt 0 -or $Width -ge 120) {
+                        $lines[-1] | Should -BeLike "*$([WildcardPattern]::Escape($value.Trim()))*" -Because "$because, column $label"
+                    }
+                    if ($label -in 'Expiration', 'ValidUntil', 'ExpiresAt') { $value | Should -Be $iso -Because $because }
+                }
+            }
+            else {
+                $text = $sample | Format-List -View $entry.View.Name | Out-String -Width $Width
+                ($text -split "`n") | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width -Because $because }
+                foreach ($label in 'Expiration', 'ValidUntil', 'SessionExpiration') {
+                    if ($text -match "(?m)^$label\s*:\s*(\S+)") { $Matches[1] | Should -Be $iso -Because "$because, $label" }
+                }
+            }
+        }
+        # Outside the views, the same form: the ...Utc properties CSV and JSON carry, and the text of credentials.
+        ($credentials | ConvertTo-Csv | ConvertFrom-Csv).ExpirationUtc | Should -Be $iso
+        $samples['StsTools.Model.ConsoleSignIn'].ValidUntilUtc | Should -Be $iso
+        $samples['StsTools.Model.SsoSignIn'].ExpiresAtUtc | Should -Be $iso
+        $samples['StsTools.Model.GetWebIdentityTokenResponse'].ExpirationUtc | Should -Be $iso
+        "$credentials" | Should -BeLike "*$iso*"
+        ($credentials | Out-String) + ($credentials | Format-List | Out-String) | Should -Not -BeLike '*view-secret*'
     }
 
     It 'says what it looked at when there are no credentials, in its own words' {

@@ -35,8 +35,14 @@ Describe 'The manifest' {
 
     It 'takes its ReleaseNotes from the CHANGELOG section of its version' {
         $changelog = [IO.File]::ReadAllText((Join-Path $RepoRoot 'CHANGELOG.md')) -replace "`r`n", "`n"
-        $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))\n(.*?)(?=^## |\z)")
-        $section.Success | Should -BeTrue -Because "CHANGELOG.md needs a '## $Version' section"
+        # Keep a Changelog: "## [0.1.0] - 2026-12-05", then ### Added/Changed/Fixed/Security lists.
+        $section = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($Version))\] - \d{4}-\d{2}-\d{2}\n(.*?)(?=^## |\z)")
+        $section.Success | Should -BeTrue -Because "CHANGELOG.md needs a '## [$Version] - yyyy-mm-dd' section"
+        $changelog | Should -Match '(?m)^## \[Unreleased\]$'
+        $kinds = [regex]::Matches($section.Groups[1].Value, '(?m)^### (.+)$') | ForEach-Object { $_.Groups[1].Value }
+        $kinds | Should -Not -BeNullOrEmpty
+        $kinds | ForEach-Object { $_ | Should -BeIn 'Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security' }
+        $section.Groups[1].Value | Should -Not -Match 'no longer|\(was ' -Because 'a release note says what the version does, not how development went'
         ($Manifest.PrivateData.PSData.ReleaseNotes -replace "`r`n", "`n").Trim() | Should -Be $section.Groups[1].Value.Trim()
     }
 }

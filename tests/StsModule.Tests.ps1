@@ -175,8 +175,8 @@ Describe 'Use-StsRole' {
         $mixed | Should -Not -BeLike "*$($r.Credentials.SecretAccessKey)*"
         $mixed | Should -Not -BeLike "*$($r.Credentials.SessionToken)*"
         $table = $r | Out-String -Width 80
-        $table | Should -BeLike "*$($r.Credentials.AccessKeyId) $($r.Credentials.Expiration.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss'))*"
-        $table | Should -BeLike '*Expiration (UTC)*'
+        $table | Should -BeLike "*$($r.Credentials.AccessKeyId) $($r.Credentials.Expiration.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'))*"
+        $table | Should -Match 'AccessKeyId\s+Expiration\s+AssumedRole'
         ($table -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 }
@@ -324,7 +324,7 @@ Describe 'Credential sources as parameter sets' {
         }
         $syntax = (Get-Command $_ -Syntax) -join "`n"
         $syntax | Should -BeLike '* -Credential <Credentials> *'
-        $syntax | Should -BeLike '* -AccessKey <string> *`[-SecretKey <string>`] `[-SessionToken <string>`]*'
+        $syntax | Should -BeLike '* -AccessKey <string> *`[-SecretKey <securestring>`] `[-SessionToken <securestring>`]*'
         # The help built from docs/ shows the same three.
         @((Get-Help $_ -Full).syntax.syntaxItem).Count | Should -Be 3
     }
@@ -599,12 +599,17 @@ Describe 'PowerShell error and -WhatIf semantics' {
 
 Describe 'Long waits: live messages, progress and Ctrl+C' {
     It 'shows the wait for the credentials-file lock as it happens, and Ctrl+C stops it' {
-        $locks = Join-Path (Split-Path $env:AWS_SHARED_CREDENTIALS_FILE) 'ststools/locks'
+        # The lock of a credentials file lives in the cache folder's private locks folder, named
+        # after the file and the SHA-256 of its full path.
+        $cacheDir = Join-Path $Sandbox 'lock-wait-cache'
+        $locks = Join-Path $cacheDir 'locks'
         $null = New-Item -ItemType Directory -Force -Path $locks
-        $holder = [IO.File]::Open((Join-Path $locks ((Split-Path -Leaf $env:AWS_SHARED_CREDENTIALS_FILE) + '.lock')), 'OpenOrCreate', 'ReadWrite', 'None')
+        $full = [IO.Path]::GetFullPath($env:AWS_SHARED_CREDENTIALS_FILE)
+        $hash = -join ([Security.Cryptography.SHA256]::Create().ComputeHash([Text.Encoding]::UTF8.GetBytes($full)) | Select-Object -First 16 | ForEach-Object { $_.ToString('x2') })
+        $holder = [IO.File]::Open((Join-Path $locks ((Split-Path -Leaf $full) + "-$hash.lock")), 'OpenOrCreate', 'ReadWrite', 'None')
         try {
             $ps = [powershell]::Create()
-            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIALOCKWAIT00000001'; SecretAccessKey = 's'; SessionToken = 't' } | Set-StsProfile lock-wait -Verbose")
+            $null = $ps.AddScript("`$env:STSMODULE_CACHE_DIR = '$cacheDir'; Import-Module '$(Join-Path $RepoRoot 'StsModule.psd1')'; [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIALOCKWAIT00000001'; SecretAccessKey = 's'; SessionToken = 't' } | Set-StsProfile lock-wait -Verbose")
             $null = $ps.BeginInvoke()
             $deadline = (Get-Date).AddSeconds(15)
             while ($ps.Streams.Progress.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
@@ -616,7 +621,7 @@ Describe 'Long waits: live messages, progress and Ctrl+C' {
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
             $ps.Dispose()
         }
-        finally { $holder.Dispose() }
+        finally { $holder.Dispose(); Remove-Item env:STSMODULE_CACHE_DIR -ErrorAction SilentlyContinue }
         Get-Content $env:AWS_SHARED_CREDENTIALS_FILE -Raw -ErrorAction SilentlyContinue | Should -Not -BeLike '*lock-wait*'
     }
 

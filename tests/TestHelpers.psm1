@@ -181,16 +181,18 @@ function Restore-EnvironmentVariable {
 function Start-StsProxy {
     <#
     .SYNOPSIS
-    tests/fixtures/sts_proxy.py in front of an STS endpoint: a delay per request, a log of who signed each call, AccessDenied for some accounts.
+    tests/fixtures/sts_proxy.py in front of an STS endpoint: a delay per request, a log of who signed each call, AccessDenied for some accounts, a redirect, a skewed clock, or a broken answer (-Misbehave).
     #>
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper that starts or stops a loopback server of the test run, or builds a value; nothing a user would confirm.')]
-    param([Parameter(Mandatory)] [string] $Upstream, [int] $DelayMs = 0, [string] $Log, [string[]] $DenyAccount = @(), [string] $Redirect, [int] $ClockOffsetMinutes = 0)
+    param([Parameter(Mandatory)] [string] $Upstream, [int] $DelayMs = 0, [string] $Log, [string[]] $DenyAccount = @(), [string] $Redirect, [int] $ClockOffsetMinutes = 0,
+        [ValidateSet('stall-body', 'huge-body', 'long-error', 'no-credentials')] [string] $Misbehave)
     $port = Get-FreeLoopbackPort
     $arguments = @((Join-Path $PSScriptRoot 'fixtures/sts_proxy.py'), $port, $Upstream, '--delay-ms', $DelayMs)
     if ($Log) { $arguments += '--log', $Log }
     foreach ($account in $DenyAccount) { $arguments += '--deny-account', $account }
     if ($Redirect) { $arguments += '--redirect', $Redirect }
     if ($ClockOffsetMinutes) { $arguments += '--clock-offset-minutes', $ClockOffsetMinutes }
+    if ($Misbehave) { $arguments += '--misbehave', $Misbehave }
     Start-LoopbackServer -Name sts_proxy.py -FilePath (Get-Python) -ArgumentList $arguments -Port $port `
         -Probe { param($endpoint) ([System.Net.Sockets.TcpClient]::new('127.0.0.1', ([Uri]$endpoint).Port)).Dispose() }
 }

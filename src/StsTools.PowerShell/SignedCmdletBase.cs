@@ -31,25 +31,26 @@ public abstract class SignedCmdletBase : StsCmdletBase
     [Parameter(ParameterSetName = AccessKeySet, Mandatory = true)]
     public string? AccessKey { get; set; }
 
-    /// <summary>The secret key for <see cref="AccessKey"/> (text or a SecureString).</summary>
+    /// <summary>The secret key for <see cref="AccessKey"/> (a SecureString, or text).</summary>
     /// <remarks>
     /// Not Mandatory although required: PowerShell's prompt for a missing mandatory string echoes
     /// what is typed; the engine refuses a key id without its secret (IncompleteAccessKey) instead.
     /// </remarks>
     [Parameter(ParameterSetName = AccessKeySet)]
     [SecretTransformation]
-    public string? SecretKey { get; set; }
+    public System.Security.SecureString? SecretKey { get; set; }
 
-    /// <summary>The session token for temporary <see cref="AccessKey"/>s (text or a SecureString).</summary>
+    /// <summary>The session token for temporary <see cref="AccessKey"/>s (a SecureString, or text).</summary>
     [Parameter(ParameterSetName = AccessKeySet)]
     [SecretTransformation]
-    public string? SessionToken { get; set; }
+    public System.Security.SecureString? SessionToken { get; set; }
 
     /// <inheritdoc />
+    /// <remarks>The secrets become text here, as the call that signs with them is built, never at binding.</remarks>
     private protected override void AddSourceKeys(ConnectionOptions options)
     {
         options.AccessKey = AccessKey;
-        options.SecretKey = SecretKey;
-        options.SessionToken = SessionToken;
+        options.SecretKey = SecretTransformationAttribute.Plain(SecretKey);
+        options.SessionToken = SecretTransformationAttribute.Plain(SessionToken);
     }
 }

@@ -112,7 +112,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             return Run(call);
         }
-        catch (StsToolsException ex) when (BelongsToItem(ex, subjectParameter))
+        catch (StsToolsException ex) when (ErrorRecords.BelongsToItem(ex, subjectParameter, permissionIsTheCallers: true))
         {
             WriteError(ErrorRecords.From(ex, MyInvocation));
             return null;
@@ -123,20 +123,6 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
             return null;
         }
     }
-
-    // STS error codes that say something about the caller, not about the item asked about.
-    private static readonly HashSet<string> CallerErrorCodes = new(StringComparer.Ordinal)
-    {
-        "AccessDenied", "AccessDeniedException", "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId",
-        "MissingAuthenticationToken", "RegionDisabledException", "SignatureDoesNotMatch", "UnrecognizedClientException", "Throttling", "ThrottlingException",
-    };
-
-    private static bool BelongsToItem(StsToolsException ex, string subjectParameter) => ex switch
-    {
-        StsValidationException validation => validation.ParameterName == subjectParameter,
-        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerErrorCodes.Contains(service.ErrorId),
-        _ => false,
-    };
 
     /// <summary>
     /// Like the engine-call Invoke, but when the call needs an MFA code that was not given (and
@@ -162,7 +148,7 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         {
             return Run(call);
         }
-        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && mayPrompt())
+        catch (StsValidationException ex) when (ex.ErrorId == ErrorIds.SerialNumberWithoutTokenCode && mayPrompt())
         {
             var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
             if (code is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));

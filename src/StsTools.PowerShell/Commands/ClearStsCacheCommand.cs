@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Forgets every cached session token and role session, in memory and on disk.</para>
+/// Forgets every cached session token and role session, in memory and on disk.
 /// </summary>
 [Cmdlet(VerbsCommon.Clear, "StsCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 public sealed class ClearStsCacheCommand : LocalCmdletBase

@@ -4,7 +4,7 @@ using StsTools.PowerShell.Internal;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gives the AWS_* variables back as they were before the module set credentials, or removes the credential variables.</para>
+/// Gives the AWS_* variables back as they were before the module set credentials, or removes the credential variables.
 /// </summary>
 [Cmdlet(VerbsCommon.Clear, "StsEnvironment", SupportsShouldProcess = true)]
 public sealed class ClearStsEnvironmentCommand : LocalCmdletBase

@@ -7,7 +7,7 @@ using StsTools.Model;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Decodes an "encoded authorization failure message" (STS DecodeAuthorizationMessage).</para>
+/// Decodes an "encoded authorization failure message" (STS DecodeAuthorizationMessage).
 /// </summary>
 [Cmdlet(VerbsData.ConvertFrom, "StsAuthorizationMessage", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(DecodeAuthorizationMessageResponse), typeof(PSObject))]

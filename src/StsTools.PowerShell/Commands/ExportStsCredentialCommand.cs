@@ -2,11 +2,12 @@ using System.Management.Automation;
 using StsTools.Model;
 using StsTools.PowerShell.Transformation;
 using StsTools.Storage;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Saves credentials as owner-only JSON (boto's save), or prints the AWS credential_process JSON.</para>
+/// Saves credentials as owner-only JSON (boto's save), or prints the AWS credential_process JSON.
 /// </summary>
 [Cmdlet(VerbsData.Export, "StsCredential", SupportsShouldProcess = true)]
 [OutputType(typeof(string))]
@@ -45,7 +46,7 @@ public sealed class ExportStsCredentialCommand : LocalCmdletBase
             // Before ShouldProcess: -WhatIf -NoClobber says the same thing the real run would.
             ThrowTerminatingError(new ErrorRecord(
                 new System.IO.IOException($"The file '{target}' already exists and -NoClobber was given; it was left as it is."),
-                "FileExists", ErrorCategory.ResourceExists, target));
+                ErrorIds.FileExists, ErrorCategory.ResourceExists, target));
         }
         if (!ShouldProcess(target, $"Write the credentials of {InputObject.AccessKeyId} ({Format})")) return;
         Run(_ => { CredentialFile.Save(target, InputObject, Format); return true; });

@@ -5,7 +5,7 @@ using StsTools.PowerShell.Transformation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Returns the account that owns an access key id (STS GetAccessKeyInfo).</para>
+/// Returns the account that owns an access key id (STS GetAccessKeyInfo).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsAccessKeyInfo", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetAccessKeyInfoResponse))]

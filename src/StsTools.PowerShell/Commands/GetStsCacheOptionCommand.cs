@@ -4,7 +4,7 @@ using StsTools.Caching;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Shows how session tokens and role sessions are cached now: the refresh window, whether the disk cache is on, its folder.</para>
+/// Shows how session tokens and role sessions are cached now: the refresh window, whether the disk cache is on, its folder.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsCacheOption")]
 [OutputType(typeof(CacheOptions))]

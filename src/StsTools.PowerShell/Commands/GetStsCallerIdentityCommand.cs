@@ -4,7 +4,7 @@ using StsTools.Model;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Returns the account, ARN and user id of the credentials in use (STS GetCallerIdentity).</para>
+/// Returns the account, ARN and user id of the credentials in use (STS GetCallerIdentity).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsCallerIdentity", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetCallerIdentityResponse))]

@@ -7,11 +7,12 @@ using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Transformation;
 using StsTools.PowerShell.Internal;
 using StsTools.Requests;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Makes a URL that signs in to the AWS console as temporary credentials (the federation endpoint's getSigninToken), and with -Open opens it.</para>
+/// Makes a URL that signs in to the AWS console as temporary credentials (the federation endpoint's getSigninToken), and with -Open opens it.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsConsoleUrl", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(ConsoleSignIn))]
@@ -108,14 +109,12 @@ public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
         string page;
         try
         {
-            var folder = StsTools.Caching.CacheOptions.DefaultDirectory();
-            if (folder.Length == 0) folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stsmodule-" + Environment.UserName);
-            page = Invoke(() => StsTools.Storage.SignInPage.Write(signIn.Url, folder))!;
+            page = Invoke(() => StsTools.Storage.SignInPage.Write(signIn.Url))!;
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Could not write the sign-in page for the browser ({ex.Message}). Without -Open the URL is in the result's Url property."),
-                "BrowserNotStarted", ErrorCategory.WriteError, signIn.Destination));
+                ErrorIds.BrowserNotStarted, ErrorCategory.WriteError, signIn.Destination));
             return;
         }
         try
@@ -129,7 +128,7 @@ public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
             try { System.IO.File.Delete(page); } catch (System.IO.IOException) { }
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"Could not start a browser ({ex.Message}). Without -Open the URL is in the result's Url property; set $env:BROWSER to the browser to use."),
-                "BrowserNotStarted", ErrorCategory.ResourceUnavailable, signIn.Destination));
+                ErrorIds.BrowserNotStarted, ErrorCategory.ResourceUnavailable, signIn.Destination));
         }
     }
 }

@@ -5,7 +5,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Exchanges a trade-in token for temporary credentials of the assumed principal (STS GetDelegatedAccessToken).</para>
+/// Exchanges a trade-in token for temporary credentials of the assumed principal (STS GetDelegatedAccessToken).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsDelegatedAccessToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetDelegatedAccessTokenResponse))]

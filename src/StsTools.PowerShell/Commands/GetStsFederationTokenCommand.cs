@@ -7,7 +7,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets temporary credentials for a federated user (STS GetFederationToken).</para>
+/// Gets temporary credentials for a federated user (STS GetFederationToken).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsFederationToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetFederationTokenResponse))]

@@ -2,11 +2,12 @@ using System.Linq;
 using System.Management.Automation;
 using StsTools.Input;
 using StsTools.PowerShell.Completion;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Lists AWS regions with their partition and STS endpoint (boto's regions() and get_region()).</para>
+/// Lists AWS regions with their partition and STS endpoint (boto's regions() and get_region()).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsRegion")]
 [OutputType(typeof(StsRegionInfo))]
@@ -32,7 +33,7 @@ public sealed class GetStsRegionCommand : LocalCmdletBase
             var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
             var matches = all.Where(r => pattern.IsMatch(r.Name)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                WriteError(new ErrorRecord(new ItemNotFoundException($"The AWS SDK knows no region named '{name}'."), "RegionNotFound", ErrorCategory.ObjectNotFound, name));
+                WriteError(new ErrorRecord(new ItemNotFoundException($"The AWS SDK knows no region named '{name}'."), ErrorIds.RegionNotFound, ErrorCategory.ObjectNotFound, name));
             WriteObject(matches, enumerateCollection: true);
         }
     }

@@ -5,7 +5,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets temporary credentials for the calling IAM user (STS GetSessionToken), optionally MFA-authenticated.</para>
+/// Gets temporary credentials for the calling IAM user (STS GetSessionToken), optionally MFA-authenticated.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsSessionToken", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(GetSessionTokenResponse))]

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using StsTools.Model;
 using StsTools.PowerShell.Internal;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
@@ -52,7 +53,7 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
         {
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
                 $"Give -AccountId and -RoleName (or pipe accounts or roles){(settings.ProfileName is null ? string.Empty : $", or add sso_account_id and sso_role_name to profile '{settings.ProfileName}'")}."),
-                "MissingRoleTarget", ErrorCategory.InvalidArgument, settings.DisplayName));
+                ErrorIds.MissingRoleTarget, ErrorCategory.InvalidArgument, settings.DisplayName));
             return;
         }
         var action = SetEnvironment ? "GetRoleCredentials, then set this session's AWS_* environment variables to the credentials" : "GetRoleCredentials";

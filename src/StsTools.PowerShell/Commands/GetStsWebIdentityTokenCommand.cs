@@ -8,7 +8,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets a signed JWT of your AWS identity for an external OIDC relying party (STS GetWebIdentityToken).</para>
+/// Gets a signed JWT of your AWS identity for an external OIDC relying party (STS GetWebIdentityToken).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StsWebIdentityToken", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(GetWebIdentityTokenResponse))]

@@ -5,7 +5,7 @@ using StsTools.Storage;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Reads credentials saved by Export-StsCredential (boto's load), either format.</para>
+/// Reads credentials saved by Export-StsCredential (boto's load), either format.
 /// </summary>
 [Cmdlet(VerbsData.Import, "StsCredential")]
 [OutputType(typeof(Credentials))]

@@ -4,6 +4,7 @@ using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Internal;
 using StsTools.PowerShell.Transformation;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
@@ -49,7 +50,7 @@ public sealed class InvokeStsCommandCommand : LocalCmdletBase
         if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId))
         {
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("The input carries no credentials: pipe a result of Use-StsRole, Get-StsSessionToken and the like, or a credentials object."),
-                "IncompleteCredential", ErrorCategory.InvalidArgument, null));
+                ErrorIds.IncompleteCredential, ErrorCategory.InvalidArgument, null));
             return;
         }
         WarnIfExpired(credentials, $"of {credentials.AccessKeyId}");

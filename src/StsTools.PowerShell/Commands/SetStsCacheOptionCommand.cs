@@ -2,11 +2,12 @@ using System;
 using System.Management.Automation;
 using StsTools.Caching;
 using StsTools.PowerShell.Transformation;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Changes how session tokens and role sessions are cached: the refresh window, the on-disk cache, its folder.</para>
+/// Changes how session tokens and role sessions are cached: the refresh window, the on-disk cache, its folder.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "StsCacheOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CacheOptions))]
@@ -41,7 +42,7 @@ public sealed class SetStsCacheOptionCommand : LocalCmdletBase
             LockTimeout = current.LockTimeout,
         };
         if (next.RefreshWindow < TimeSpan.Zero)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("RefreshWindow cannot be negative."), "InvalidRefreshWindow", ErrorCategory.InvalidArgument, RefreshWindow));
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("RefreshWindow cannot be negative."), ErrorIds.InvalidRefreshWindow, ErrorCategory.InvalidArgument, RefreshWindow));
         if (ShouldProcess("the credential cache", $"Set disk cache {(next.DiskEnabled ? "on (" + next.Directory + ")" : "off")}, refresh window {next.RefreshWindow}"))
         {
             Service.CacheOptions = next;

@@ -7,7 +7,7 @@ using StsTools.PowerShell.Transformation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Puts credentials into this session's AWS_* environment variables, for the AWS CLI, SDKs and later commands.</para>
+/// Puts credentials into this session's AWS_* environment variables, for the AWS CLI, SDKs and later commands.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "StsEnvironment", SupportsShouldProcess = true)]
 public sealed class SetStsEnvironmentCommand : LocalCmdletBase

@@ -4,11 +4,12 @@ using StsTools.Model;
 using StsTools.PowerShell.Completion;
 using StsTools.PowerShell.Transformation;
 using StsTools.Profiles;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes credentials into the shared AWS credentials file as a profile, keeping every other profile and comment.</para>
+/// Writes credentials into the shared AWS credentials file as a profile, keeping every other profile and comment.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "StsProfile", SupportsShouldProcess = true)]
 public sealed class SetStsProfileCommand : LocalCmdletBase
@@ -51,7 +52,7 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
         {
             ThrowTerminatingError(new ErrorRecord(
                 new PSInvalidOperationException($"Replacing the long-term keys of profile [{ProfileName}] needs confirmation, and this session cannot prompt: add -Confirm:$false to -Force."),
-                "ConfirmationRequired", ErrorCategory.InvalidOperation, ProfileName));
+                ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, ProfileName));
             return false;
         }
     }

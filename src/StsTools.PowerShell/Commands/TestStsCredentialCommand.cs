@@ -11,7 +11,7 @@ using StsTools.Storage;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Tests whether credentials are still valid for a while (boto's is_expired with an offset), and with -Remote whether STS still accepts them.</para>
+/// Tests whether credentials are still valid for a while (boto's is_expired with an offset), and with -Remote whether STS still accepts them.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "StsCredential", DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(bool))]
@@ -39,7 +39,7 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
         var credentials = Credential ?? CredentialEnvironment.Read(Service.EnvironmentGate.ViewFor(RunspaceOwner.Current));
         if (credentials is null)
         {
-            ThrowTerminatingError(ErrorRecords.From(new StsToolsException("CredentialsNotFound", StsErrorCategory.ObjectNotFound,
+            ThrowTerminatingError(ErrorRecords.From(new StsToolsException(ErrorIds.CredentialsNotFound, StsErrorCategory.ObjectNotFound,
                 "There are no credentials to test: pipe a credentials object or a response, or set them with -SetEnvironment first.", null)));
             return;
         }
@@ -70,7 +70,7 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
         {
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException($"There is no expiry to check for {what} here; add -Remote to ask STS whether it works."),
-                "ExpiryUnknown", ErrorCategory.InvalidArgument, ProfileName ?? AccessKey));
+                ErrorIds.ExpiryUnknown, ErrorCategory.InvalidArgument, ProfileName ?? AccessKey));
             return;
         }
         AskSts(Connection, what);

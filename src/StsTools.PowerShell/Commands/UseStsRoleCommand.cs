@@ -15,7 +15,7 @@ using StsTools.Validation;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Assumes an IAM role (STS AssumeRole) and returns its temporary credentials.</para>
+/// Assumes an IAM role (STS AssumeRole) and returns its temporary credentials.
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRole", SupportsShouldProcess = true, DefaultParameterSetName = ProfileSet)]
 [OutputType(typeof(AssumeRoleResponse))]
@@ -192,7 +192,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             case null:
                 WriteObject(response);
                 return;
-            case StsValidationException { ErrorId: "SerialNumberWithoutTokenCode" }:
+            case StsValidationException { ErrorId: ErrorIds.SerialNumberWithoutTokenCode }:
                 WriteCredentialsResult(InvokeWithMfaPrompt(code => TokenCodeFor(request, false, code), call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
                 return;
             default:
@@ -240,11 +240,11 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         if (roleArn is not null && (RoleName is not null || account is not null))
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException("Give the role either as -RoleArn or as -AccountId with -RoleName, not both."),
-                "ConflictingRoleTarget", ErrorCategory.InvalidArgument, roleArn));
+                ErrorIds.ConflictingRoleTarget, ErrorCategory.InvalidArgument, roleArn));
         if (account is not null && RoleName is null)
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException($"-AccountId {account} needs -RoleName (the role's name in that account)."),
-                "RoleNameRequired", ErrorCategory.InvalidArgument, account));
+                ErrorIds.RoleNameRequired, ErrorCategory.InvalidArgument, account));
         if (RoleName is not null) roleArn = Service.RoleArnFor(account ?? string.Empty, RoleName, Connection);
         return true;
     }

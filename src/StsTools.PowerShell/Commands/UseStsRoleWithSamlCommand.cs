@@ -8,7 +8,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Assumes a role with a SAML assertion from your identity provider (STS AssumeRoleWithSAML).</para>
+/// Assumes a role with a SAML assertion from your identity provider (STS AssumeRoleWithSAML).
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRoleWithSaml", DefaultParameterSetName = AssertionSet, SupportsShouldProcess = true)]
 [OutputType(typeof(AssumeRoleWithSAMLResponse))]

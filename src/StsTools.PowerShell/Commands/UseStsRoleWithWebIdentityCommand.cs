@@ -8,7 +8,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Assumes a role with an OIDC / OAuth 2.0 token (STS AssumeRoleWithWebIdentity); with no arguments, as EKS and CI platforms configure it.</para>
+/// Assumes a role with an OIDC / OAuth 2.0 token (STS AssumeRoleWithWebIdentity); with no arguments, as EKS and CI platforms configure it.
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRoleWithWebIdentity", SupportsShouldProcess = true, DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(AssumeRoleWithWebIdentityResponse))]

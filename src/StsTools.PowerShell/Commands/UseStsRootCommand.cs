@@ -6,7 +6,7 @@ using StsTools.Requests;
 namespace StsTools.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Starts a short privileged root session in a member account for one root task (STS AssumeRoot).</para>
+/// Starts a short privileged root session in a member account for one root task (STS AssumeRoot).
 /// </summary>
 [Cmdlet(VerbsOther.Use, "StsRoot", DefaultParameterSetName = ProfileSet, SupportsShouldProcess = true)]
 [OutputType(typeof(AssumeRootResponse))]

@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Internal;
 
@@ -55,7 +56,7 @@ internal sealed class ChildProgram : IDisposable
             return app.Path;
         cmdlet.ThrowTerminatingError(new ErrorRecord(
             new ItemNotFoundException($"No program '{filePath}' was found{(filePath.IndexOfAny(new[] { '/', '\\' }) >= 0 ? string.Empty : " on PATH")}. Give a program name on PATH or a path (./deploy.sh)."),
-            "ProgramNotFound", ErrorCategory.ObjectNotFound, filePath));
+            ErrorIds.ProgramNotFound, ErrorCategory.ObjectNotFound, filePath));
         return null!; // not reached
     }
 
@@ -69,7 +70,7 @@ internal sealed class ChildProgram : IDisposable
         catch (System.ComponentModel.Win32Exception ex)
         {
             cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"'{_process.StartInfo.FileName}' could not be started: {ex.Message}", ex),
-                "ProgramNotStarted", ErrorCategory.InvalidOperation, _process.StartInfo.FileName));
+                ErrorIds.ProgramNotStarted, ErrorCategory.InvalidOperation, _process.StartInfo.FileName));
         }
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

@@ -31,15 +31,27 @@ internal static class ErrorRecords
     }
 
     /// <summary>
-    /// Whether a failure belongs to one pipeline item's request (a refused value, a service
-    /// answer about that role or account) rather than to every item (no credentials, no sign-in,
-    /// credentials the service does not accept, an endpoint that does not answer): the next item
-    /// of a fan-out goes on after the first kind. Decided from the error itself, in one place.
+    /// Whether a failure belongs to one pipeline item (a refused value of that item, a service
+    /// answer about that role, account or key) rather than to every item (no credentials, no
+    /// sign-in, credentials the service does not accept, an endpoint that does not answer): the
+    /// next item goes on after the first kind. Decided here alone, from the error's category:
+    /// AuthenticationError and NotEnabled are the caller's (its keys, token, clock or region), as
+    /// is every failure that is not the service's answer; PermissionDenied is the item's (this
+    /// role refuses), unless <paramref name="permissionIsTheCallers"/> (the caller may not call
+    /// the operation at all, whatever the item).
     /// </summary>
-    public static bool BelongsToItem(StsToolsException ex) => ex switch
+    /// <param name="ex">The failure.</param>
+    /// <param name="subjectParameter">The parameter the pipeline binds for the item, when a refused value of only that parameter is the item's; otherwise any parameter but the connection's.</param>
+    /// <param name="permissionIsTheCallers">True for operations about a thing the caller owns (a key id, a message), where AccessDenied means the caller may not call them.</param>
+    public static bool BelongsToItem(StsToolsException ex, string? subjectParameter = null, bool permissionIsTheCallers = false) => ex switch
     {
-        StsValidationException validation => !ConnectionParameters.Contains(validation.ParameterName),
-        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && !CallerAuthenticationCodes.Contains(service.ErrorId),
+        StsValidationException validation => subjectParameter is null ? !ConnectionParameters.Contains(validation.ParameterName) : validation.ParameterName == subjectParameter,
+        StsServiceException service => service.HttpStatusCode is >= 400 and < 500 && service.Category switch
+        {
+            StsErrorCategory.AuthenticationError or StsErrorCategory.NotEnabled => false,
+            StsErrorCategory.PermissionDenied => !permissionIsTheCallers,
+            _ => true,
+        },
         _ => false,
     };
 
@@ -47,13 +59,5 @@ internal static class ErrorRecords
     private static readonly System.Collections.Generic.HashSet<string> ConnectionParameters = new(System.StringComparer.OrdinalIgnoreCase)
     {
         "Credential", "AccessKey", "SecretKey", "SessionToken", "ProfileName", "Region", "EndpointUrl", "TimeoutSeconds", "SsoSession", "StartUrl", "SsoRegion",
-    };
-
-    // Error codes that say the caller's own credentials or signature were not accepted.
-    private static readonly System.Collections.Generic.HashSet<string> CallerAuthenticationCodes = new(System.StringComparer.Ordinal)
-    {
-        "ExpiredToken", "ExpiredTokenException", "IncompleteSignature", "InvalidClientTokenId", "MissingAuthenticationToken",
-        "SignatureDoesNotMatch", "UnrecognizedClientException", "RegionDisabledException", "InvalidAccessKeyId", "RequestExpired",
-        "UnauthorizedException",
     };
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using StsTools.PowerShell.Transformation;
 
 namespace StsTools.PowerShell.Internal;
 
@@ -17,6 +18,7 @@ internal sealed class FanOut<T> : IDisposable where T : class
     private readonly Cmdlet _cmdlet;
     private readonly int _limit;
     private readonly bool _detailed;
+    private readonly bool _failuresInOrder;
     private readonly Queue<Call> _calls = new();
     private readonly AutoResetEvent _wake = new(false);
     private readonly CancellationTokenSource _cancel;
@@ -29,6 +31,7 @@ internal sealed class FanOut<T> : IDisposable where T : class
         _cmdlet = cmdlet;
         _limit = Math.Max(1, limit);
         _detailed = EngineCall.WantsVerboseOrDebug(cmdlet);
+        _failuresInOrder = ErrorActionIsStop(cmdlet);
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
     }
 
@@ -77,9 +80,12 @@ internal sealed class FanOut<T> : IDisposable where T : class
                 }
                 progressed = true;
             }
-            // Then failures as they come, behind calls still in flight.
+            // Then failures as they come, behind calls still in flight; under -ErrorAction Stop,
+            // where an item's error ends the command, in input order instead, so that the
+            // results of the items before it are written first, as one by one they would be.
             foreach (var call in _calls)
             {
+                if (_failuresInOrder) break;
                 if (call.Task.IsCompleted && !call.Reported && call.Task.Status != TaskStatus.RanToCompletion)
                 {
                     call.Reported = true;
@@ -90,6 +96,15 @@ internal sealed class FanOut<T> : IDisposable where T : class
             if (!block || progressed || _calls.Count == 0) return;
             _wake.WaitOne();
         }
+    }
+
+    // -ErrorAction Stop on the command, or $ErrorActionPreference = 'Stop' where it runs.
+    private static bool ErrorActionIsStop(Cmdlet cmdlet)
+    {
+        if (cmdlet is not PSCmdlet ps) return false;
+        if (ps.MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound))
+            return PSObjects.Unwrap(bound)?.ToString() == nameof(ActionPreference.Stop);
+        return PSObjects.Unwrap(ps.SessionState.PSVariable.GetValue("ErrorActionPreference"))?.ToString() == nameof(ActionPreference.Stop);
     }
 
     private void Report(Call call)

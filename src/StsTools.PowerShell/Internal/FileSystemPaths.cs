@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
+using StsTools.Errors;
 
 namespace StsTools.PowerShell.Internal;
 
@@ -17,7 +18,7 @@ internal static class FileSystemPaths
         if (provider.ImplementingType != typeof(FileSystemProvider))
             cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException($"-{parameterName} '{path}' is a path of the {provider.Name} provider; give a file system path."),
-                "NotAFileSystemPath", ErrorCategory.InvalidArgument, path));
+                ErrorIds.NotAFileSystemPath, ErrorCategory.InvalidArgument, path));
         return resolved;
     }
 }

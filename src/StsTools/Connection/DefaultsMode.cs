@@ -51,6 +51,6 @@ internal static class DefaultsMode
     }
 
     private static StsValidationException Invalid(string where, string value) =>
-        new("InvalidDefaultsMode", "DefaultsMode",
+        new(ErrorIds.InvalidDefaultsMode, "DefaultsMode",
             $"{where} is '{value}'; expected one of standard, in-region, cross-region, mobile, auto, legacy.", value);
 }

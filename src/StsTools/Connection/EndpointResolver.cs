@@ -49,11 +49,11 @@ internal static class EndpointResolver
         var (url, source) = Find(service, options, env, findProfile);
         if (url is null) return (null, "the region");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new StsValidationException("InvalidEndpointUrl", "EndpointUrl", $"'{url}' (from {source}) is not an absolute http or https URL.", url);
+            throw new StsValidationException(ErrorIds.InvalidEndpointUrl, "EndpointUrl", $"'{url}' (from {source}) is not an absolute http or https URL.", url);
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
             if (!options.AllowInsecureEndpoint)
-                throw new StsValidationException("InsecureEndpoint", "EndpointUrl",
+                throw new StsValidationException(ErrorIds.InsecureEndpoint, "EndpointUrl",
                     $"'{url}' (from {source}) is plain http to a host that is not this machine: credentials and the session they buy would cross the network unencrypted. Use https, or pass -AllowInsecureEndpoint if you mean it.",
                     url, StsErrorCategory.SecurityError);
             warn?.Invoke($"Calling {service.Name} over plain http at '{url}' (from {source}): the credentials it returns cross the network unencrypted.");

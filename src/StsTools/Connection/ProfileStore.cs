@@ -16,12 +16,19 @@ namespace StsTools.Connection;
 internal static class ProfileStore
 {
     // The second store only when there is a file for it to read: a profile that exists nowhere
-    // (the usual "default") costs one parse, not two.
-    public static bool TryGetProfile(string name, IEnvironmentVariables env, out CredentialProfile profile) =>
-        new CredentialProfileStoreChain().TryGetProfile(name, out profile)
-        || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetProfile(name, out profile));
+    // (the usual "default") costs one parse, not two. The files are checked first: the SDK reads
+    // them whole, whatever they are (SharedFiles.EnsureFitForReading).
+    public static bool TryGetProfile(string name, IEnvironmentVariables env, out CredentialProfile profile)
+    {
+        SharedFiles.EnsureFitForReading(env);
+        return new CredentialProfileStoreChain().TryGetProfile(name, out profile)
+            || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetProfile(name, out profile));
+    }
 
-    public static bool TryGetAWSCredentials(string name, IEnvironmentVariables env, out AWSCredentials credentials) =>
-        new CredentialProfileStoreChain().TryGetAWSCredentials(name, out credentials)
-        || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetAWSCredentials(name, out credentials));
+    public static bool TryGetAWSCredentials(string name, IEnvironmentVariables env, out AWSCredentials credentials)
+    {
+        SharedFiles.EnsureFitForReading(env);
+        return new CredentialProfileStoreChain().TryGetAWSCredentials(name, out credentials)
+            || (File.Exists(SharedFiles.CredentialsPath(env)) && new CredentialProfileStoreChain(SharedFiles.CredentialsPath(env)).TryGetAWSCredentials(name, out credentials));
+    }
 }

@@ -68,29 +68,29 @@ internal sealed class SourceCredentialResolver
     private static void ValidateShape(ConnectionOptions o)
     {
         if (o.TimeoutSeconds is int t && (t < 1 || t > 3600))
-            throw new StsValidationException("InvalidTimeout", "TimeoutSeconds", $"TimeoutSeconds {t} is out of range: use 1 to 3600 seconds.", t);
+            throw new StsValidationException(ErrorIds.InvalidTimeout, "TimeoutSeconds", $"TimeoutSeconds {t} is out of range: use 1 to 3600 seconds.", t);
         var explicitKeys = o.AccessKey is not null || o.SecretKey is not null || o.SessionToken is not null;
         var sources = (explicitKeys ? 1 : 0) + (o.Credential is not null ? 1 : 0) + (o.ProfileName is not null ? 1 : 0);
         if (sources > 1)
-            throw new StsValidationException("ConflictingCredentialSources", "Credential",
+            throw new StsValidationException(ErrorIds.ConflictingCredentialSources, "Credential",
                 "Give only one of -AccessKey/-SecretKey, -Credential and -ProfileName.", null, StsErrorCategory.InvalidOperation);
         if (explicitKeys && (string.IsNullOrEmpty(o.AccessKey) || string.IsNullOrEmpty(o.SecretKey)))
-            throw new StsValidationException("IncompleteAccessKey", string.IsNullOrEmpty(o.AccessKey) ? "AccessKey" : "SecretKey",
+            throw new StsValidationException(ErrorIds.IncompleteAccessKey, string.IsNullOrEmpty(o.AccessKey) ? "AccessKey" : "SecretKey",
                 "-AccessKey and -SecretKey go together (with -SessionToken for temporary keys).", o.AccessKey);
         if (o.Credential is not null && (string.IsNullOrEmpty(o.Credential.AccessKeyId) || string.IsNullOrEmpty(o.Credential.SecretAccessKey)))
-            throw new StsValidationException("IncompleteCredential", "Credential",
+            throw new StsValidationException(ErrorIds.IncompleteCredential, "Credential",
                 "The -Credential object has no AccessKeyId or SecretAccessKey.", o.Credential.AccessKeyId);
         if (o.Region is not null && !IsRegionName(o.Region))
-            throw new StsValidationException("InvalidRegion", "Region",
+            throw new StsValidationException(ErrorIds.InvalidRegion, "Region",
                 $"'{o.Region}' is not a region name (expected something like us-east-1 or eu-central-2).", o.Region);
         // A name of the right shape that the SDK does not know but is one or two letters away from
         // one it does is a typo (eu-wst-1), which would otherwise end as a DNS error. A name far
         // from every known one may be a region newer than this SDK: let it through.
         if (o.Region is not null && UnknownRegionSuggestion(o.Region) is { } meant)
-            throw new StsValidationException("InvalidRegion", "Region",
+            throw new StsValidationException(ErrorIds.InvalidRegion, "Region",
                 $"'{o.Region}' is not a region the AWS SDK knows. Did you mean '{meant}'? (Get-StsRegion lists them.)", o.Region);
         if (o.ProfileName is not null && o.ProfileName.Trim().Length == 0)
-            throw new StsValidationException("InvalidProfileName", "ProfileName", "-ProfileName is empty.", o.ProfileName);
+            throw new StsValidationException(ErrorIds.InvalidProfileName, "ProfileName", "-ProfileName is empty.", o.ProfileName);
     }
 
     private (AWSCredentials?, string, string) ResolveCredentials(ConnectionOptions o, bool required)
@@ -108,7 +108,7 @@ internal sealed class SourceCredentialResolver
             if (!ProfileStore.TryGetAWSCredentials(o.ProfileName, _env, out var profileCredentials))
             {
                 if (Input.ProfileNames.NotFoundMessage(o.ProfileName, _env) is { } missing)
-                    throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, missing, o.ProfileName);
+                    throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound, missing, o.ProfileName);
                 throw NoCredentialsIn(o.ProfileName);
             }
             return (profileCredentials, "profile:" + o.ProfileName, $"profile '{o.ProfileName}'");
@@ -132,7 +132,7 @@ internal sealed class SourceCredentialResolver
         if (ProfileStore.TryGetAWSCredentials(profileName, _env, out var fromProfile))
             return (fromProfile, "profile:" + profileName, named is null ? "the default profile" : $"profile '{profileName}' (AWS_PROFILE)");
         if (named is not null && Input.ProfileNames.NotFoundMessage(named, _env) is { } missing)
-            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, "AWS_PROFILE names a profile that is not there. " + missing, named);
+            throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound, "AWS_PROFILE names a profile that is not there. " + missing, named);
         // A profile that holds only settings (a region) is no source; the chain goes on, as the AWS CLI's does.
         looked.Add(named is not null ? $"profile '{named}' of AWS_PROFILE (it holds no credentials)"
             : $"the default profile (no credentials in {Profiles.SharedFiles.CredentialsPath(_env)} or {Profiles.SharedFiles.ConfigPath(_env)})");
@@ -158,7 +158,7 @@ internal sealed class SourceCredentialResolver
             }
         }
         else looked.Add("EC2 instance metadata (off: AWS_EC2_METADATA_DISABLED=true)");
-        throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
+        throw new StsToolsException(ErrorIds.CredentialsNotFound, StsErrorCategory.AuthenticationError,
             "No AWS credentials were found. Looked at: " + string.Join("; ", looked) + ". " +
             "Pass -ProfileName, -Credential or -AccessKey/-SecretKey, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or configure a default profile.",
             null);
@@ -171,7 +171,7 @@ internal sealed class SourceCredentialResolver
         var held = config.Get(profileName == "default" ? "default" : "profile " + profileName) ?? config.Get(profileName)
                    ?? Profiles.IniDocument.Load(Profiles.SharedFiles.CredentialsPath(_env)).Get(profileName);
         var keys = held is null ? "nothing" : string.Join(", ", held.Keys.Select(k => k is "region" or "output" ? $"{k} = {held[k]}" : k));
-        return new StsToolsException("ProfileHasNoCredentials", StsErrorCategory.InvalidData,
+        return new StsToolsException(ErrorIds.ProfileHasNoCredentials, StsErrorCategory.InvalidData,
             $"Profile '{profileName}' exists but holds no credentials (it has: {keys}). Give it aws_access_key_id and aws_secret_access_key, role_arn with source_profile, " +
             $"sso_session (Connect-StsSso) or credential_process; or take the credentials from elsewhere (-Credential, -AccessKey) and only the region from it (-Region).", profileName);
     }
@@ -185,7 +185,7 @@ internal sealed class SourceCredentialResolver
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StsToolsException)
         {
-            throw new StsToolsException("CredentialsUnavailable", StsErrorCategory.AuthenticationError,
+            throw new StsToolsException(ErrorIds.CredentialsUnavailable, StsErrorCategory.AuthenticationError,
                 $"The source credentials from {description} could not be obtained: {ex.Message}", description, ex);
         }
     }
@@ -247,10 +247,10 @@ internal sealed class SourceCredentialResolver
     private static void CheckRegion(string region, string source)
     {
         if (!IsRegionName(region))
-            throw new StsValidationException("InvalidRegion", "Region",
+            throw new StsValidationException(ErrorIds.InvalidRegion, "Region",
                 $"'{region}' (from {source}) is not a region name (expected something like us-east-1 or eu-central-2).", region);
         if (UnknownRegionSuggestion(region) is { } meant)
-            throw new StsValidationException("InvalidRegion", "Region",
+            throw new StsValidationException(ErrorIds.InvalidRegion, "Region",
                 $"'{region}' (from {source}) is not a region the AWS SDK knows. Did you mean '{meant}'? (Get-StsRegion lists them.)", region);
     }
 

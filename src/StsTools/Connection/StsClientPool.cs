@@ -56,6 +56,8 @@ internal sealed class StsClientPool : IDisposable
     private StsClient Create(ResolvedConnection connection)
     {
         Interlocked.Increment(ref _created);
+        // The SDK's client configuration reads the shared config file itself: checked first.
+        Profiles.SharedFiles.EnsureFitForReading(Env.ProcessEnvironmentVariables.Instance);
         var config = new AmazonSecurityTokenServiceConfig
         {
             // Standard mode: 3 attempts with exponential backoff and jitter, throttling-aware.
@@ -69,6 +71,9 @@ internal sealed class StsClientPool : IDisposable
             // A redirect would re-send the signed request (a web identity token, a SAML assertion)
             // to a host the endpoint checks never saw: not followed, it is an error.
             AllowAutoRedirect = false,
+            // One time-out over the whole exchange, body included; responses capped; no proxy
+            // for an endpoint on this machine (ExchangeLimits).
+            HttpClientFactory = new BoundedHttpClientFactory(connection.EndpointUrl, connection.Timeout),
         };
         if (connection.EndpointUrl is not null)
         {

@@ -9,38 +9,19 @@ namespace StsTools.Errors;
 /// <summary>Turns SDK and transport failures into <see cref="StsToolsException"/>s with stable ids.</summary>
 internal static class ErrorMapper
 {
-    private static readonly Dictionary<string, StsErrorCategory> ServiceCategories = new(StringComparer.Ordinal)
+    // The categories of the service's codes the module knows: the catalogue's (ErrorIds).
+    private static readonly Dictionary<string, StsErrorCategory> ServiceCategories = CategoriesOfServiceCodes();
+
+    private static Dictionary<string, StsErrorCategory> CategoriesOfServiceCodes()
     {
-        ["AccessDenied"] = StsErrorCategory.PermissionDenied,
-        ["AccessDeniedException"] = StsErrorCategory.PermissionDenied,
-        ["ExpiredToken"] = StsErrorCategory.AuthenticationError,
-        ["ExpiredTokenException"] = StsErrorCategory.AuthenticationError,
-        ["InvalidClientTokenId"] = StsErrorCategory.AuthenticationError,
-        ["SignatureDoesNotMatch"] = StsErrorCategory.AuthenticationError,
-        ["IncompleteSignature"] = StsErrorCategory.AuthenticationError,
-        ["MissingAuthenticationToken"] = StsErrorCategory.AuthenticationError,
-        ["InvalidAccessKeyId"] = StsErrorCategory.AuthenticationError,
-        ["UnrecognizedClientException"] = StsErrorCategory.AuthenticationError,
-        ["IDPRejectedClaim"] = StsErrorCategory.AuthenticationError,
-        ["InvalidIdentityToken"] = StsErrorCategory.AuthenticationError,
-        ["RequestExpired"] = StsErrorCategory.AuthenticationError,
-        ["RegionDisabledException"] = StsErrorCategory.NotEnabled,
-        ["MalformedPolicyDocument"] = StsErrorCategory.InvalidArgument,
-        ["ValidationError"] = StsErrorCategory.InvalidArgument,
-        ["InvalidParameterValue"] = StsErrorCategory.InvalidArgument,
-        ["InvalidParameterCombination"] = StsErrorCategory.InvalidArgument,
-        ["MissingParameter"] = StsErrorCategory.InvalidArgument,
-        ["InvalidAction"] = StsErrorCategory.InvalidOperation,
-        ["InvalidAuthorizationMessageException"] = StsErrorCategory.InvalidArgument,
-        ["PackedPolicyTooLarge"] = StsErrorCategory.LimitsExceeded,
-        ["Throttling"] = StsErrorCategory.LimitsExceeded,
-        ["ThrottlingException"] = StsErrorCategory.LimitsExceeded,
-        ["RequestLimitExceeded"] = StsErrorCategory.LimitsExceeded,
-        ["IDPCommunicationError"] = StsErrorCategory.ConnectionError,
-        ["InternalFailure"] = StsErrorCategory.ResourceUnavailable,
-        ["InternalError"] = StsErrorCategory.ResourceUnavailable,
-        ["ServiceUnavailable"] = StsErrorCategory.ResourceUnavailable,
-    };
+        var categories = new Dictionary<string, StsErrorCategory>(StringComparer.Ordinal);
+        foreach (var entry in ErrorIds.Catalogue)
+            if (entry.FromService || entry.Id == ErrorIds.ServiceUnavailable)
+                categories[entry.Id] = (StsErrorCategory)Enum.Parse(typeof(StsErrorCategory), entry.Category);
+        // The module's validation id is also an STS code, with the category of a refused key.
+        categories[ErrorIds.InvalidAccessKeyId] = StsErrorCategory.AuthenticationError;
+        return categories;
+    }
 
     /// <summary>The category for an STS error code, falling back on the HTTP status.</summary>
     public static StsErrorCategory CategoryFor(string errorCode, int httpStatus) =>
@@ -99,10 +80,13 @@ internal static class ErrorMapper
     {
         // Before the service-error cases: an unmarshalling failure is an AmazonServiceException too.
         if (Find<AmazonUnmarshallingException>(ex) is { } unmarshalling)
-            return new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError,
+            return new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError,
                 $"{operation} failed: STS at {endpointDescription} sent a response that is not a readable STS answer (truncated or malformed XML near '{unmarshalling.LastKnownLocation ?? "the start"}').", target);
+        if (Find<Connection.ResponseTooLargeException>(ex) is { } tooLarge)
+            return new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError,
+                $"{operation} failed: STS at {endpointDescription} sent no readable answer: {tooLarge.Message}.", target);
         if (Find<System.Xml.XmlException>(ex) is not null)
-            return new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError,
+            return new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError,
                 $"{operation} failed: STS at {endpointDescription} sent malformed XML.", target);
         switch (ex)
         {
@@ -111,27 +95,27 @@ internal static class ErrorMapper
             case AmazonServiceException service when !string.IsNullOrEmpty(service.ErrorCode):
             {
                 var status = (int)service.StatusCode;
-                var message = $"{operation} failed with {service.ErrorCode}: {service.Message}" +
+                var message = $"{operation} failed with {service.ErrorCode}: {Connection.ExchangeLimits.Truncate(service.Message)}" +
                               (string.IsNullOrEmpty(service.RequestId) ? string.Empty : $" (request id {service.RequestId})") +
                               ClockSkew(service.Message);
                 return new StsServiceException(service.ErrorCode, CategoryFor(service.ErrorCode, status), message, target, service.RequestId, status);
             }
             case AmazonServiceException service:
                 return new StsServiceException(
-                    (int)service.StatusCode >= 500 ? "ServiceUnavailable" : "UnexpectedResponse",
+                    (int)service.StatusCode >= 500 ? ErrorIds.ServiceUnavailable : ErrorIds.UnexpectedResponse,
                     (int)service.StatusCode >= 500 ? StsErrorCategory.ResourceUnavailable : StsErrorCategory.ProtocolError,
-                    $"{operation} failed: STS at {endpointDescription} answered HTTP {(int)service.StatusCode} without a readable error ({service.Message}).",
+                    $"{operation} failed: STS at {endpointDescription} answered HTTP {(int)service.StatusCode} without a readable error ({Connection.ExchangeLimits.Truncate(service.Message)}).",
                     target, service.RequestId, (int)service.StatusCode);
         }
         if (Find<TimeoutException>(ex) is not null || ex is OperationCanceledException)
-            return new StsToolsException("RequestTimedOut", StsErrorCategory.OperationTimeout,
+            return new StsToolsException(ErrorIds.RequestTimedOut, StsErrorCategory.OperationTimeout,
                 $"{operation} did not complete in time: {endpointDescription} did not answer.", target, ex);
         if (Find<SocketException>(ex) is not null || Find<HttpRequestException>(ex) is not null)
-            return new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
+            return new StsToolsException(ErrorIds.EndpointConnectionFailed, StsErrorCategory.ConnectionError,
                 $"{operation} could not reach STS at {endpointDescription}: {Innermost(ex).Message}", target, ex);
         if (ex is AmazonClientException)
-            return new StsToolsException("StsClientError", StsErrorCategory.InvalidOperation, $"{operation} failed: {ex.Message}", target, ex);
-        return new StsToolsException("UnexpectedError", StsErrorCategory.NotSpecified, $"{operation} failed: {ex.Message}", target, ex);
+            return new StsToolsException(ErrorIds.StsClientError, StsErrorCategory.InvalidOperation, $"{operation} failed: {ex.Message}", target, ex);
+        return new StsToolsException(ErrorIds.UnexpectedError, StsErrorCategory.NotSpecified, $"{operation} failed: {ex.Message}", target, ex);
     }
 
     private static T? Find<T>(Exception? ex) where T : Exception

@@ -46,7 +46,7 @@ public static class CredentialsConverter
             case string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed):
                 return parsed.UtcDateTime;
             default:
-                throw new StsValidationException("InvalidCredentialExpiration", "Credential",
+                throw new StsValidationException(ErrorIds.InvalidCredentialExpiration, "Credential",
                     $"'{value}' is not a date and time the credentials' Expiration can be read from.", value, StsErrorCategory.InvalidData);
         }
     }

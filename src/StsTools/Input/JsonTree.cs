@@ -20,7 +20,7 @@ public static class JsonTree
         }
         catch (JsonException ex)
         {
-            throw new StsToolsException("InvalidDecodedMessage", StsErrorCategory.InvalidData, "The decoded message is not valid JSON: " + ex.Message, null);
+            throw new StsToolsException(ErrorIds.InvalidDecodedMessage, StsErrorCategory.InvalidData, "The decoded message is not valid JSON: " + ex.Message, null);
         }
     }
 

@@ -23,7 +23,7 @@ public static class SamlAssertions
     public static string ReadFile(string path)
     {
         if (!File.Exists(path))
-            throw new StsToolsException("SamlAssertionFileNotFound", StsErrorCategory.ObjectNotFound, $"The SAML assertion file '{path}' does not exist.", path);
+            throw new StsToolsException(ErrorIds.SamlAssertionFileNotFound, StsErrorCategory.ObjectNotFound, $"The SAML assertion file '{path}' does not exist.", path);
         return Normalize(Storage.BoundedFile.ReadAllText(path, Storage.BoundedFile.SamlLimit, "SAML assertion"));
     }
 }

@@ -82,5 +82,5 @@ public static class TagConverter
 
     private static string Text(object? value) => System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static StsValidationException Invalid(string message) => new("InvalidTag", "Tags", message, null);
+    private static StsValidationException Invalid(string message) => new(ErrorIds.InvalidTag, "Tags", message, null);
 }

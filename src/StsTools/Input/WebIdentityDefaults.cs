@@ -27,21 +27,21 @@ public static class WebIdentityDefaults
     public static AssumeRoleWithWebIdentityRequest Complete(AssumeRoleWithWebIdentityRequest request, string? tokenFile, IEnvironmentVariables env)
     {
         if (request.WebIdentityToken is not null && tokenFile is not null)
-            throw new StsValidationException("ConflictingWebIdentityToken", "WebIdentityTokenFile",
+            throw new StsValidationException(ErrorIds.ConflictingWebIdentityToken, "WebIdentityTokenFile",
                 "Give either -WebIdentityToken or -WebIdentityTokenFile, not both.", tokenFile, StsErrorCategory.InvalidOperation);
         var roleArn = request.RoleArn ?? env.Get(RoleArnVariable);
         if (roleArn is null)
-            throw new StsValidationException("MissingRoleArn", "RoleArn",
+            throw new StsValidationException(ErrorIds.MissingRoleArn, "RoleArn",
                 $"RoleArn is required: pass -RoleArn or set {RoleArnVariable} (as EKS and other platforms do).", null);
         var token = request.WebIdentityToken;
         if (token is null)
         {
             var file = tokenFile ?? env.Get(TokenFileVariable);
             if (file is null)
-                throw new StsValidationException("MissingWebIdentityToken", "WebIdentityToken",
+                throw new StsValidationException(ErrorIds.MissingWebIdentityToken, "WebIdentityToken",
                     $"A web identity token is required: pass -WebIdentityToken, -WebIdentityTokenFile, or set {TokenFileVariable}.", null);
             if (!File.Exists(file))
-                throw new StsValidationException("WebIdentityTokenFileNotFound", "WebIdentityTokenFile",
+                throw new StsValidationException(ErrorIds.WebIdentityTokenFileNotFound, "WebIdentityTokenFile",
                     $"The web identity token file '{file}' does not exist.", file, StsErrorCategory.ObjectNotFound);
             token = Storage.BoundedFile.ReadAllText(file, Storage.BoundedFile.TokenLimit, "web identity token").Trim();
         }

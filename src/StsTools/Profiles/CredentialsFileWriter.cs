@@ -30,9 +30,9 @@ public static class CredentialsFileWriter
     public static async Task<string> SetProfileAsync(string profile, Credentials credentials, IEnvironmentVariables env, CancellationToken cancellationToken = default, bool replaceLongTermKeys = false, Service.IStsLog? log = null)
     {
         if (string.IsNullOrWhiteSpace(profile) || profile.IndexOfAny(new[] { '[', ']', '\r', '\n' }) >= 0)
-            throw new StsValidationException("InvalidProfileName", "ProfileName", $"'{profile}' cannot be a profile name.", profile);
+            throw new StsValidationException(ErrorIds.InvalidProfileName, "ProfileName", $"'{profile}' cannot be a profile name.", profile);
         if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
-            throw new StsValidationException("IncompleteCredential", "InputObject", "The credentials have no AccessKeyId or SecretAccessKey.", null);
+            throw new StsValidationException(ErrorIds.IncompleteCredential, "InputObject", "The credentials have no AccessKeyId or SecretAccessKey.", null);
         var path = SharedFiles.CredentialsPath(env);
         CredentialValues.Check(credentials, $"written to '{path}'");
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
@@ -40,7 +40,7 @@ public static class CredentialsFileWriter
         {
             var document = IniDocument.Load(path);
             if (!replaceLongTermKeys && document.Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials.AccessKeyId)
-                throw new StsToolsException("ProfileHoldsLongTermKeys", StsErrorCategory.InvalidOperation,
+                throw new StsToolsException(ErrorIds.ProfileHoldsLongTermKeys, StsErrorCategory.InvalidOperation,
                     $"Profile [{profile}] in '{path}' holds long-term keys ({existing["aws_access_key_id"]}); writing {credentials.AccessKeyId} over them would lose them, and break every profile that uses [{profile}] as its source_profile. Choose another profile name, or add -Force to replace them.",
                     profile);
             var values = new List<KeyValuePair<string, string>>
@@ -65,7 +65,7 @@ public static class CredentialsFileWriter
     public static async Task<string> SetRegionAsync(string profile, string region, IEnvironmentVariables env, CancellationToken cancellationToken = default, Service.IStsLog? log = null)
     {
         if (region.IndexOfAny(new[] { '\r', '\n', '[', ']', '=' }) >= 0 || region.Trim().Length == 0)
-            throw new StsValidationException("InvalidRegion", "Region", $"'{region}' cannot be written as a region.", region);
+            throw new StsValidationException(ErrorIds.InvalidRegion, "Region", $"'{region}' cannot be written as a region.", region);
         var path = SharedFiles.ConfigPath(env);
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
         using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken, log).ConfigureAwait(false))
@@ -91,14 +91,15 @@ public static class CredentialsFileWriter
 
     // The lock is not kept beside the credentials file: an empty credentials.lock in ~/.aws is
     // clutter the user did not ask for, and deleting it on release would let two writers each hold
-    // "the" lock on a different file. It lives in the module's own folder next to the file
-    // (~/.aws/ststools/locks/credentials.lock, beside the module's cache folder).
+    // "the" lock on a different file. Nor in a folder next to it: when the credentials file is in
+    // a shared folder, another user could create that folder and hold the lock. It lives in the
+    // user's own private folder (<cache folder>/locks, 0700, owner-checked), named after the
+    // credentials file and a hash of its full path, so each file has its own lock.
     internal static string LockPathFor(string credentialsPath)
     {
         var full = System.IO.Path.GetFullPath(credentialsPath);
-        var locks = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? ".", "ststools", "locks");
-        System.IO.Directory.CreateDirectory(locks);
-        return System.IO.Path.Combine(locks, System.IO.Path.GetFileName(full) + ".lock");
+        var locks = Storage.PrivateDirectory.OfModule("locks");
+        return System.IO.Path.Combine(locks, System.IO.Path.GetFileName(full) + "-" + Caching.KeyHash.Hex(full, 16) + ".lock");
     }
 
     // An access key id and a secret, and no session token: an IAM user's keys, not a session.

@@ -57,17 +57,17 @@ public sealed class RoleProfile
         if (Value("duration_seconds") is { } duration)
         {
             if (!int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-                throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData, $"Profile '{name}' has a duration_seconds that is not a number: '{duration}'.", name);
+                throw new StsToolsException(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData, $"Profile '{name}' has a duration_seconds that is not a number: '{duration}'.", name);
             profile.DurationSeconds = seconds;
         }
         if (Value("mfa_session_duration") is { } mfaDuration)
         {
             if (!int.TryParse(mfaDuration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-                throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData, $"Profile '{name}' has an mfa_session_duration that is not a number of seconds: '{mfaDuration}'.", name);
+                throw new StsToolsException(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData, $"Profile '{name}' has an mfa_session_duration that is not a number of seconds: '{mfaDuration}'.", name);
             profile.MfaSessionDuration = seconds;
         }
         if ((profile.SourceProfile is null) == (profile.CredentialSource is null))
-            throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
+            throw new StsToolsException(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData,
                 $"Role profile '{name}' needs exactly one of source_profile and credential_source.", name);
         return profile;
     }

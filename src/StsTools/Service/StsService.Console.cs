@@ -17,9 +17,12 @@ public sealed partial class StsService
     /// <summary>How long a sign-in token works, per the AWS documentation.</summary>
     public static readonly TimeSpan SignInTokenLifetime = TimeSpan.FromMinutes(15);
 
-    // One client for the federation endpoint; time-outs are per call (a token source), not global.
-    // Redirects not followed: the request carries the session's keys and token.
-    private static readonly Lazy<HttpClient> FederationClient = new(() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+    // Two clients for the federation endpoint: one through the proxy the system names, one that
+    // never uses a proxy, for an endpoint on this machine (the request URL carries the session's
+    // keys and token). Time-outs are per call (a token source); redirects are not followed and
+    // responses are capped (ExchangeLimits).
+    private static readonly Lazy<HttpClient> FederationClient = new(() => ExchangeLimits.CreateClient(loopback: false, System.Threading.Timeout.InfiniteTimeSpan));
+    private static readonly Lazy<HttpClient> LoopbackFederationClient = new(() => ExchangeLimits.CreateClient(loopback: true, System.Threading.Timeout.InfiniteTimeSpan));
 
     /// <summary>
     /// A URL that signs in to the AWS console as temporary credentials: the federation endpoint's
@@ -32,15 +35,15 @@ public sealed partial class StsService
         connection ??= new ConnectionOptions();
         var origin = request.Origin;
         if (origin == CredentialOrigin.SessionToken)
-            throw new StsValidationException("ConsoleNeedsRoleCredentials", "Credential",
+            throw new StsValidationException(ErrorIds.ConsoleNeedsRoleCredentials, "Credential",
                 "The AWS federation endpoint does not accept GetSessionToken credentials. Sign in with a role's credentials (Use-StsRole ... | Get-StsConsoleUrl) or a federation token's (Get-StsFederationToken).", null);
         if (request.SessionDurationSeconds is int duration)
         {
             if (origin == CredentialOrigin.FederationToken)
-                throw new StsValidationException("SessionDurationNotAllowed", "SessionDurationSeconds",
+                throw new StsValidationException(ErrorIds.SessionDurationNotAllowed, "SessionDurationSeconds",
                     "-SessionDurationSeconds applies to role credentials only: a console session from GetFederationToken credentials lasts as long as the federation token (set its -DurationSeconds instead).", duration);
             if (duration < 900 || duration > 43200)
-                throw new StsValidationException("InvalidSessionDuration", "SessionDurationSeconds", $"SessionDurationSeconds {duration} is out of range: use 900 to 43200 seconds.", duration);
+                throw new StsValidationException(ErrorIds.InvalidSessionDuration, "SessionDurationSeconds", $"SessionDurationSeconds {duration} is out of range: use 900 to 43200 seconds.", duration);
         }
         // Region and time-out, resolved once (each resolution reads the profile files).
         var unsigned = ResolverFor(connection).Resolve(connection, requireCredentials: false);
@@ -59,7 +62,7 @@ public sealed partial class StsService
             credentials = new Credentials { AccessKeyId = immutable.AccessKey, SecretAccessKey = immutable.SecretKey, SessionToken = immutable.Token ?? string.Empty };
         }
         if (string.IsNullOrEmpty(credentials.SessionToken))
-            throw new StsValidationException("ConsoleNeedsTemporaryCredentials", "Credential",
+            throw new StsValidationException(ErrorIds.ConsoleNeedsTemporaryCredentials, "Credential",
                 $"The console sign-in needs temporary credentials from a role (Use-StsRole) or a federation token (Get-StsFederationToken); {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)} has no session token (long-term keys cannot sign in this way).",
                 credentials.AccessKeyId);
 
@@ -96,11 +99,11 @@ public sealed partial class StsService
     private static string FederationEndpoint(string value, bool allowInsecure, IStsLog? log)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.Query))
-            throw new StsValidationException("InvalidFederationEndpoint", "FederationEndpoint", $"'{value}' is not an absolute https URL without a query.", value);
+            throw new StsValidationException(ErrorIds.InvalidFederationEndpoint, "FederationEndpoint", $"'{value}' is not an absolute https URL without a query.", value);
         if (uri.Scheme == Uri.UriSchemeHttp && !EndpointResolver.IsLoopback(uri))
         {
             if (!allowInsecure)
-                throw new StsValidationException("InsecureEndpoint", "FederationEndpoint",
+                throw new StsValidationException(ErrorIds.InsecureEndpoint, "FederationEndpoint",
                     $"'{value}' is plain http to a host that is not this machine: the credentials and the sign-in token would cross the network unencrypted. Use https, or pass -AllowInsecureEndpoint if you mean it.",
                     value, StsErrorCategory.SecurityError);
             log?.Warning($"Calling the federation endpoint over plain http at '{value}': credentials and the sign-in token cross the network unencrypted.");
@@ -116,12 +119,12 @@ public sealed partial class StsService
         if (Uri.TryCreate(d, UriKind.Absolute, out var uri))
         {
             if (uri.Scheme != Uri.UriSchemeHttps)
-                throw new StsValidationException("InvalidDestination", "Destination", $"'{d}' is not an https console URL.", d);
+                throw new StsValidationException(ErrorIds.InvalidDestination, "Destination", $"'{d}' is not an https console URL.", d);
             return d;
         }
         foreach (var c in d)
             if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-')
-                throw new StsValidationException("InvalidDestination", "Destination",
+                throw new StsValidationException(ErrorIds.InvalidDestination, "Destination",
                     $"'{d}' is neither an https console URL nor a service name (s3, ec2, cloudformation, ...).", d);
         return $"{consoleHome}{d}/home?region={region}";
     }
@@ -147,24 +150,28 @@ public sealed partial class StsService
         HttpResponseMessage response;
         try
         {
-            response = await FederationClient.Value.GetAsync(endpoint + query, limit.Token).ConfigureAwait(false);
+            response = await (ExchangeLimits.IsLoopbackUrl(endpoint) ? LoopbackFederationClient : FederationClient).Value.GetAsync(endpoint + query, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StsToolsException("RequestTimedOut", StsErrorCategory.OperationTimeout,
+            throw new StsToolsException(ErrorIds.RequestTimedOut, StsErrorCategory.OperationTimeout,
                 $"The federation endpoint {endpoint} did not answer within {timeout.TotalSeconds:0.#} s (-TimeoutSeconds or STSMODULE_TIMEOUT_SECONDS sets the time).", endpoint);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError, $"The federation endpoint {endpoint} sent no sign-in token: {ex.Message}.", endpoint);
         }
         catch (HttpRequestException ex)
         {
             // The request URL holds the credentials: only the endpoint and the innermost reason are told.
             var reason = ex.InnerException?.Message ?? ex.Message;
-            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError, $"Could not reach the federation endpoint {endpoint}: {reason}", endpoint);
+            throw new StsToolsException(ErrorIds.EndpointConnectionFailed, StsErrorCategory.ConnectionError, $"Could not reach the federation endpoint {endpoint}: {reason}", endpoint);
         }
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw new StsToolsException("FederationSignInFailed", StsErrorCategory.AuthenticationError,
+                throw new StsToolsException(ErrorIds.FederationSignInFailed, StsErrorCategory.AuthenticationError,
                     $"The federation endpoint {endpoint} refused the credentials (HTTP {(int)response.StatusCode}): they may have expired, come from GetSessionToken, or be a role chain asked for more than an hour.",
                     endpoint);
             try
@@ -177,7 +184,7 @@ public sealed partial class StsService
             catch (JsonException)
             {
             }
-            throw new StsToolsException("UnexpectedResponse", StsErrorCategory.ProtocolError,
+            throw new StsToolsException(ErrorIds.UnexpectedResponse, StsErrorCategory.ProtocolError,
                 $"The federation endpoint {endpoint} answered HTTP {(int)response.StatusCode} without a SigninToken.", endpoint);
         }
     }

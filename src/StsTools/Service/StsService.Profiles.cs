@@ -37,12 +37,12 @@ public sealed partial class StsService
     {
         if (overrides is null) throw new ArgumentNullException(nameof(overrides));
         if (depth > MaxProfileChain)
-            throw new StsToolsException("ProfileChainTooDeep", StsErrorCategory.InvalidData,
+            throw new StsToolsException(ErrorIds.ProfileChainTooDeep, StsErrorCategory.InvalidData,
                 $"Profile '{profileName}' is more than {MaxProfileChain} source_profile hops deep; check the chain for a cycle.", profileName);
         if (Input.ProfileNames.NotFoundMessage(profileName, Environment) is { } missing)
-            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, missing, profileName);
+            throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound, missing, profileName);
         var profile = RoleProfile.Find(profileName, Environment)
-            ?? throw new StsToolsException("NotARoleProfile", StsErrorCategory.ObjectNotFound,
+            ?? throw new StsToolsException(ErrorIds.NotARoleProfile, StsErrorCategory.ObjectNotFound,
                 $"Profile '{profileName}' has no role_arn in the shared config or credentials file, so there is no role to assume. Give -RoleArn to use it as the source profile instead.", profileName);
         var request = new AssumeRoleRequest
         {
@@ -88,7 +88,7 @@ public sealed partial class StsService
         {
             return await AssumeRoleAsync(request, resolved, log, cancellationToken, forceRefresh).ConfigureAwait(false);
         }
-        catch (StsValidationException ex) when (ex.ErrorId == "SerialNumberWithoutTokenCode" && overrides.SerialNumber is null)
+        catch (StsValidationException ex) when (ex.ErrorId == ErrorIds.SerialNumberWithoutTokenCode && overrides.SerialNumber is null)
         {
             // The serial came from the profile: name the profile and the ways to give the code,
             // not parameters the user never typed.
@@ -125,13 +125,13 @@ public sealed partial class StsService
         // The profile's section is read once here, for both checks.
         var section = Sso.SsoSettings.ProfileSection(name, env);
         if (section is not null && section.ContainsKey("login_session"))
-            throw new StsToolsException("UnsupportedProfile", StsErrorCategory.InvalidOperation,
+            throw new StsToolsException(ErrorIds.UnsupportedProfile, StsErrorCategory.InvalidOperation,
                 $"Profile '{name}' signs in with login_session (aws login), which StsModule does not support. Use an SSO profile (Connect-StsSso), a role profile, or run the AWS CLI with it.", name);
         if (Sso.SsoSettings.ForProfile(name, section, env) is { } sso) return await ThroughSsoProfileAsync(name, sso, connection, log, cancellationToken).ConfigureAwait(false);
         var profile = RoleProfile.Find(name, Environment);
         if (profile is null) return connection;
         if (operation is "GetSessionToken" or "GetFederationToken")
-            throw new StsToolsException("LongTermCredentialsRequired", StsErrorCategory.InvalidOperation,
+            throw new StsToolsException(ErrorIds.LongTermCredentialsRequired, StsErrorCategory.InvalidOperation,
                 $"{operation} must be called with an IAM user's long-term keys, and profile '{name}' is a role profile (role_arn {profile.RoleArn}). " +
                 (profile.SourceProfile is { } source ? $"Use -ProfileName {source} (its source_profile), or Use-StsRole -ProfileName {name} for the role's credentials." : $"Use Use-StsRole -ProfileName {name} for the role's credentials."),
                 name);
@@ -171,7 +171,7 @@ public sealed partial class StsService
                     var key = env.Get(CredentialEnvironment.AccessKeyId);
                     var secret = env.Get(CredentialEnvironment.SecretAccessKey);
                     if (key is null || secret is null)
-                        throw new StsToolsException("CredentialsNotFound", StsErrorCategory.AuthenticationError,
+                        throw new StsToolsException(ErrorIds.CredentialsNotFound, StsErrorCategory.AuthenticationError,
                             $"Profile '{profile.Name}' takes its source credentials from the environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set.", profile.Name);
                     var token = env.Get(CredentialEnvironment.SessionToken);
                     return (token is null ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token), "the environment variables");
@@ -180,7 +180,7 @@ public sealed partial class StsService
                 case "ecscontainer":
                     return (SourceCredentialResolver.Provider(() => new GenericContainerCredentials(), "the ECS container endpoint"), "the ECS container endpoint");
                 default:
-                    throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
+                    throw new StsToolsException(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData,
                         $"Profile '{profile.Name}' has credential_source '{source}'; use Environment, Ec2InstanceMetadata or EcsContainer.", profile.Name);
             }
         }
@@ -192,7 +192,7 @@ public sealed partial class StsService
                 return (keys.SessionToken is null ? new BasicAWSCredentials(keys.AccessKey, keys.SecretKey) : new SessionAWSCredentials(keys.AccessKey, keys.SecretKey, keys.SessionToken),
                         $"profile '{sourceProfile}'");
             if (sourceProfile == profile.Name)
-                throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound, $"Profile '{profile.Name}' names itself as source_profile but has no keys.", profile.Name);
+                throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound, $"Profile '{profile.Name}' names itself as source_profile but has no keys.", profile.Name);
         }
         // A role profile as source: assume it first, through this module (same endpoint, same cache).
         if (sourceProfile != profile.Name && RoleProfile.Find(sourceProfile, Environment) is not null)
@@ -206,7 +206,7 @@ public sealed partial class StsService
             return (sso.Credentials, sso.Description);
         // credential_process and other sources: the SDK resolves those.
         if (!ProfileStore.TryGetAWSCredentials(sourceProfile, Environment, out var sdkCredentials))
-            throw new StsToolsException("ProfileNotFound", StsErrorCategory.ObjectNotFound,
+            throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound,
                 $"Profile '{profile.Name}' names source_profile '{sourceProfile}', which was not found or has no usable credentials.", sourceProfile);
         return (sdkCredentials, $"profile '{sourceProfile}'");
     }

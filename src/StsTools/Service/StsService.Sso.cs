@@ -61,7 +61,7 @@ public sealed partial class StsService
         if (!string.IsNullOrEmpty(profileName))
         {
             if (SsoSettings.ForProfile(profileName!, env) is { } fromProfile) return fromProfile;
-            throw new StsToolsException("NotAnSsoProfile", StsErrorCategory.InvalidArgument,
+            throw new StsToolsException(ErrorIds.NotAnSsoProfile, StsErrorCategory.InvalidArgument,
                 (Input.ProfileNames.NotFoundMessage(profileName!, env) is { } missing ? missing + " " : $"Profile '{profileName}' has no sso_session or sso_start_url, so it does not sign in through IAM Identity Center. ")
                 + "Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
         }
@@ -69,13 +69,13 @@ public sealed partial class StsService
         if (!string.IsNullOrEmpty(startUrl))
         {
             if (string.IsNullOrEmpty(region))
-                throw new StsValidationException("MissingSsoRegion", "SsoRegion", "-StartUrl needs -SsoRegion, the region of IAM Identity Center (for example us-east-1).", startUrl);
+                throw new StsValidationException(ErrorIds.MissingSsoRegion, "SsoRegion", "-StartUrl needs -SsoRegion, the region of IAM Identity Center (for example us-east-1).", startUrl);
             return SsoSettings.ForStartUrl(startUrl!, region!);
         }
         // Nothing named: the profile AWS_PROFILE names, else the default one, as every other cmdlet.
         var current = env.Get("AWS_PROFILE") ?? "default";
         if (SsoSettings.ForProfile(current, env) is { } fromProfile2) return fromProfile2;
-        throw new StsValidationException("SsoTargetRequired", "ProfileName",
+        throw new StsValidationException(ErrorIds.SsoTargetRequired, "ProfileName",
             "Name the IAM Identity Center sign-in: -ProfileName of an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", null);
     }
 
@@ -184,8 +184,8 @@ public sealed partial class StsService
                 }
                 catch (Amazon.SSOOIDC.Model.AccessDeniedException ex)
                 {
-                    throw new StsToolsException("SsoSignInDenied", StsErrorCategory.PermissionDenied,
-                        $"The sign-in to {settings.DisplayName} was denied: {ex.Message}", settings.DisplayName, ex);
+                    throw new StsToolsException(ErrorIds.SsoSignInDenied, StsErrorCategory.PermissionDenied,
+                        $"The sign-in to {settings.DisplayName} was denied: {ExchangeLimits.Truncate(ex.Message)}", settings.DisplayName, ex);
                 }
                 catch (AmazonServiceException ex)
                 {
@@ -285,7 +285,7 @@ public sealed partial class StsService
         accountId = accountId?.Trim() ?? string.Empty;
         Validation.StsInputValidator.AccountId(accountId);
         if (string.IsNullOrWhiteSpace(roleName))
-            throw new StsValidationException("MissingRoleName", "RoleName", "Give the role's name (the permission set's), for example -RoleName ReadOnly.", accountId);
+            throw new StsValidationException(ErrorIds.MissingRoleName, "RoleName", "Give the role's name (the permission set's), for example -RoleName ReadOnly.", accountId);
         var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
         var (endpoint, _) = SsoEndpoint(EndpointResolver.SsoPortal, settings, connection, null);
         // The token's fingerprint, never the token: another user's sign-in to the same portal is
@@ -300,7 +300,7 @@ public sealed partial class StsService
                 AccountId = accountId,
                 RoleName = roleName,
             }, cancellationToken), $"{accountId}/{roleName}").ConfigureAwait(false);
-            var c = response.RoleCredentials ?? throw new StsToolsException("InvalidResponse", StsErrorCategory.ProtocolError, "GetRoleCredentials answered without credentials.", $"{accountId}/{roleName}");
+            var c = response.RoleCredentials ?? throw new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError, "GetRoleCredentials answered without credentials.", $"{accountId}/{roleName}");
             var credentials = new Credentials
             {
                 AccessKeyId = c.AccessKeyId ?? string.Empty,
@@ -371,7 +371,7 @@ public sealed partial class StsService
                     log?.Warning($"The IAM Identity Center token of {settings.DisplayName} could not be refreshed ({ex.Message}); using it until it ends at {token.ExpiresAt:u}.");
                     return token.AccessToken;
                 }
-                throw SignInRequired(settings, $"its refresh failed ({(ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode) ? service.ErrorCode : Truncated(ex.Message))})");
+                throw SignInRequired(settings, $"its refresh failed ({(ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode) ? service.ErrorCode : ExchangeLimits.Truncate(ex.Message))})");
             }
         }
         finally
@@ -390,7 +390,7 @@ public sealed partial class StsService
     private async Task<ConnectionOptions> ThroughSsoProfileAsync(string profileName, SsoSettings settings, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
     {
         if (settings.AccountId is null || settings.RoleName is null)
-            throw new StsToolsException("InvalidProfile", StsErrorCategory.InvalidData,
+            throw new StsToolsException(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData,
                 $"Profile '{profileName}' signs in through {settings.DisplayName} but has no {(settings.AccountId is null ? "sso_account_id" : "sso_role_name")}: it can sign in (Connect-StsSso) but not give credentials. Add sso_account_id and sso_role_name, or use Get-StsSsoRoleCredential.",
                 profileName);
         var role = await GetSsoRoleCredentialsAsync(settings, settings.AccountId, settings.RoleName, connection, log, cancellationToken).ConfigureAwait(false);
@@ -411,11 +411,13 @@ public sealed partial class StsService
     // region, with the call's time-out and the endpoint resolved by the module.
     private T SsoClientConfig<T>(T config, EndpointResolver.Service service, SsoSettings settings, ConnectionOptions connection, IStsLog? log) where T : ClientConfig
     {
+        Profiles.SharedFiles.EnsureFitForReading(Env.ProcessEnvironmentVariables.Instance);
         config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
         config.Timeout = ResolverFor(connection).Timeout(connection);
         config.IgnoreConfiguredEndpointUrls = true; // resolved here, checked for plain http
         config.AllowAutoRedirect = false;           // tokens never follow a redirect elsewhere
         var (url, source) = SsoEndpoint(service, settings, connection, log);
+        config.HttpClientFactory = new BoundedHttpClientFactory(url, config.Timeout ?? SourceCredentialResolver.DefaultTimeout);
         if (url is null) return config;
         config.ServiceURL = url;
         config.AuthenticationRegion = settings.Region;
@@ -445,19 +447,19 @@ public sealed partial class StsService
         }
         catch (AmazonClientException ex)
         {
-            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
-                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex);
+            throw new StsToolsException(ErrorIds.EndpointConnectionFailed, StsErrorCategory.ConnectionError,
+                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {ExchangeLimits.Truncate(ex.Message)}", target ?? settings.DisplayName, ex);
         }
         catch (Exception ex) when (ex is System.Net.Http.HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException)
         {
-            throw new StsToolsException("EndpointConnectionFailed", StsErrorCategory.ConnectionError,
-                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex);
+            throw new StsToolsException(ErrorIds.EndpointConnectionFailed, StsErrorCategory.ConnectionError,
+                $"{operation}: could not reach IAM Identity Center for {settings.DisplayName}: {ExchangeLimits.Truncate(ex.Message)}", target ?? settings.DisplayName, ex);
         }
     }
 
     private static StsToolsException MapSso(AmazonServiceException ex, string operation, SsoSettings settings, string? target = null)
     {
-        var code = string.IsNullOrEmpty(ex.ErrorCode) ? "SsoServiceError" : ex.ErrorCode;
+        var code = string.IsNullOrEmpty(ex.ErrorCode) ? ErrorIds.SsoServiceError : ex.ErrorCode;
         if (code is "UnauthorizedException")
             return SignInRequired(settings, $"IAM Identity Center did not accept its token ({operation})");
         var category = ex.StatusCode switch
@@ -467,11 +469,11 @@ public sealed partial class StsService
             (System.Net.HttpStatusCode)429 => StsErrorCategory.LimitsExceeded,
             _ => StsErrorCategory.InvalidOperation,
         };
-        return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {Truncated(ex.Message)}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
+        return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {ExchangeLimits.Truncate(ex.Message)}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
     }
 
     private static StsToolsException SignInRequired(SsoSettings settings, string why) =>
-        new("SsoSignInRequired", StsErrorCategory.AuthenticationError,
+        new(ErrorIds.SsoSignInRequired, StsErrorCategory.AuthenticationError,
             $"Sign in to IAM Identity Center for {(settings.ProfileName is null ? settings.DisplayName : $"profile '{settings.ProfileName}' ({settings.DisplayName})")}: {why}. Run {settings.SignInCommand}.",
             settings.ProfileName ?? settings.SessionName ?? settings.StartUrl);
 
@@ -479,7 +481,7 @@ public sealed partial class StsService
         SignInRequired(settings, System.IO.File.Exists(path) ? $"its token cache file {path} is not a readable sign-in" : "there is no sign-in for it in the token cache");
 
     private static StsToolsException SignInExpired(SsoSettings settings) =>
-        new("SsoSignInExpired", StsErrorCategory.OperationTimeout,
+        new(ErrorIds.SsoSignInExpired, StsErrorCategory.OperationTimeout,
             $"The sign-in code for {settings.DisplayName} expired before it was confirmed. Run {settings.SignInCommand} again.", settings.DisplayName);
 
     private static SsoSignIn Describe(SsoSettings settings, SsoToken token, string path) => new()
@@ -492,5 +494,4 @@ public sealed partial class StsService
         TokenFile = path,
     };
 
-    private static string Truncated(string message) => message.Length <= 500 ? message : message.Substring(0, 500) + "…";
 }

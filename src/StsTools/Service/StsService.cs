@@ -221,25 +221,17 @@ public sealed partial class StsService : IDisposable
         result is not null && _resultRegions.TryGetValue(result, out var region) ? region.Value : null;
 
     // Which region each credentials result came from, for Invoke-StsCommand; weak, so results
-    // are collected as usual.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrongBox> _resultRegions = new();
-
-    private sealed class StrongBox
-    {
-        public StrongBox(string value) => Value = value;
-        public string Value { get; }
-    }
+    // are collected as usual. The BCL's mutable StrongBox, set through GetValue: a cached result
+    // is handed to calls that finish at once (a -ThrottleLimit fan-out), and Remove-then-Add
+    // raced there ("An item with the same key has already been added").
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Runtime.CompilerServices.StrongBox<string?>> _resultRegions = new();
 
     private T Remember<T>(T result, string region) where T : class
     {
-        _resultRegions.Remove(result);
-        _resultRegions.Add(result, new StrongBox(region));
+        _resultRegions.GetValue(result, _ => new System.Runtime.CompilerServices.StrongBox<string?>()).Value = region;
         // Its credentials too: Set-StsProfile and Invoke-StsCommand often get only those.
         if (result is ICredentialsResponse { Credentials: { } credentials })
-        {
-            _resultRegions.Remove(credentials);
-            _resultRegions.Add(credentials, new StrongBox(region));
-        }
+            _resultRegions.GetValue(credentials, _ => new System.Runtime.CompilerServices.StrongBox<string?>()).Value = region;
         return result;
     }
 
@@ -328,7 +320,7 @@ public sealed partial class StsService : IDisposable
         {
             // A provider of the SDK chain (SSO, container, instance metadata, credential_process)
             // failed: say so, rather than blame STS for a call that never reached it.
-            throw new StsToolsException("CredentialsUnavailable", StsErrorCategory.AuthenticationError,
+            throw new StsToolsException(ErrorIds.CredentialsUnavailable, StsErrorCategory.AuthenticationError,
                 $"{operation}: the source credentials from {resolved.CredentialSource} could not be obtained: {ex.Message}", resolved.CredentialSource, ex);
         }
     }
@@ -370,7 +362,7 @@ public sealed partial class StsService : IDisposable
         catch (Exception ex)
         {
             var mapped = ErrorMapper.Map(ex, operation, target ?? where, where, SecretsOf(resolved));
-            if (mapped.ErrorId == "RequestTimedOut" && !cancellationToken.IsCancellationRequested)
+            if (mapped.ErrorId == ErrorIds.RequestTimedOut && !cancellationToken.IsCancellationRequested)
                 // The SDK's standard retry mode makes 3 attempts: say so, and how to wait less.
                 mapped = new StsToolsException(mapped.ErrorId, mapped.Category,
                     $"{operation} did not complete: {where} did not answer within {resolved.Timeout.TotalSeconds:0.#} s, in each of up to 3 attempts " +
@@ -379,9 +371,27 @@ public sealed partial class StsService : IDisposable
             log?.Debug($"{operation} failed: {mapped.ErrorId} ({mapped.Category}).");
             throw mapped;
         }
-        var result = map(response);
+        TResult result;
+        try
+        {
+            result = map(response);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentNullException or InvalidOperationException or FormatException)
+        {
+            throw NotAnAnswer();
+        }
+        if (result is ICredentialsResponse { Credentials: var given } && (given is null || string.IsNullOrEmpty(given.AccessKeyId) || string.IsNullOrEmpty(given.SecretAccessKey)))
+            throw NotAnAnswer();
         log?.Debug($"{operation} succeeded: HTTP {(int)response.HttpStatusCode}, request id {response.ResponseMetadata?.RequestId}.");
         return result;
+
+        StsToolsException NotAnAnswer()
+        {
+            // A 200 answer without the parts every answer of the operation has (another service, a
+            // proxy's page, a hostile endpoint): the endpoint's fault, said as such.
+            return new StsToolsException(ErrorIds.InvalidResponse, StsErrorCategory.ProtocolError,
+                $"{operation} failed: {where} answered HTTP {(int)response.HttpStatusCode} without the parts of an STS {operation} answer; is it an STS endpoint?", target ?? where);
+        }
     }
 
     private static string[] SecretsOf(ResolvedConnection resolved)

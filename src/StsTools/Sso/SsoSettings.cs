@@ -106,7 +106,7 @@ public sealed class SsoSettings
     public static SsoSettings ForSession(string sessionName, IEnvironmentVariables env, string? forProfile = null)
     {
         var values = IniDocument.Load(SharedFiles.ConfigPath(env)).Get("sso-session " + sessionName)
-            ?? throw new StsToolsException("SsoSessionNotFound", StsErrorCategory.ObjectNotFound,
+            ?? throw new StsToolsException(ErrorIds.SsoSessionNotFound, StsErrorCategory.ObjectNotFound,
                 (forProfile is null ? string.Empty : $"Profile '{forProfile}' names sso_session '{sessionName}', but ")
                 + $"there is no [sso-session {sessionName}] section in {SharedFiles.ConfigPath(env)}. Add one with sso_start_url and sso_region (aws configure sso-session writes it).",
                 sessionName);
@@ -115,7 +115,7 @@ public sealed class SsoSettings
         if (Value("sso_start_url") is null) missing.Add("sso_start_url");
         if (Value("sso_region") is null) missing.Add("sso_region");
         if (missing.Count > 0)
-            throw new StsToolsException("InvalidSsoSession", StsErrorCategory.InvalidData,
+            throw new StsToolsException(ErrorIds.InvalidSsoSession, StsErrorCategory.InvalidData,
                 $"[sso-session {sessionName}] in {SharedFiles.ConfigPath(env)} has no {string.Join(" or ", missing)}.", sessionName);
         var scopes = Value("sso_registration_scopes");
         return new SsoSettings
@@ -131,7 +131,7 @@ public sealed class SsoSettings
     public static SsoSettings ForStartUrl(string startUrl, string region)
     {
         if (!Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            throw new StsValidationException("InvalidStartUrl", "StartUrl", $"'{startUrl}' is not a start URL: give the access portal's address, such as https://my-org.awsapps.com/start.", startUrl);
+            throw new StsValidationException(ErrorIds.InvalidStartUrl, "StartUrl", $"'{startUrl}' is not a start URL: give the access portal's address, such as https://my-org.awsapps.com/start.", startUrl);
         return new SsoSettings { StartUrl = startUrl, Region = CheckedRegion(region, "-SsoRegion") };
     }
 
@@ -139,7 +139,7 @@ public sealed class SsoSettings
     private static string CheckedRegion(string region, string source)
     {
         if (!Connection.SourceCredentialResolver.IsRegionName(region))
-            throw new StsValidationException("InvalidRegion", "SsoRegion", $"'{region}' (from {source}) is not a region name (expected something like us-east-1 or eu-central-2).", region);
+            throw new StsValidationException(ErrorIds.InvalidRegion, "SsoRegion", $"'{region}' (from {source}) is not a region name (expected something like us-east-1 or eu-central-2).", region);
         return region;
     }
 
@@ -153,5 +153,5 @@ public sealed class SsoSettings
         return profileName == "default" ? config.Get("default") ?? config.Get("profile default") : config.Get("profile " + profileName);
     }
 
-    private static StsToolsException Invalid(string profile, string message) => new("InvalidProfile", StsErrorCategory.InvalidData, message, profile);
+    private static StsToolsException Invalid(string profile, string message) => new(ErrorIds.InvalidProfile, StsErrorCategory.InvalidData, message, profile);
 }

@@ -24,7 +24,7 @@ public static class AtomicFile
         // Windows: a secret file is never put in place of a file another user owns (it would keep
         // that user's claim on it); on Unix the rename gives the new file its own owner and mode.
         if (ownerOnly && IsWindows && File.Exists(full) && !PrivateDirectory.IsOwnedByCurrentUser(full, followLinks: false))
-            throw new StsToolsException("FileNotOwned", StsErrorCategory.PermissionDenied, $"'{full}' belongs to another user; credentials are not written over it.", full);
+            throw new StsToolsException(ErrorIds.FileNotOwned, StsErrorCategory.PermissionDenied, $"'{full}' belongs to another user; credentials are not written over it.", full);
         var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("n") + ".tmp");
         try
         {
@@ -66,7 +66,7 @@ public static class AtomicFile
         if (fd < 0)
         {
             var errno = Marshal.GetLastWin32Error();
-            throw new StsToolsException("FileCreateFailed", StsErrorCategory.WriteError,
+            throw new StsToolsException(ErrorIds.FileCreateFailed, StsErrorCategory.WriteError,
                 $"Could not create '{path}' (open failed with errno {errno}).", path);
         }
         return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Write);

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 using StsTools.Errors;
@@ -22,9 +23,14 @@ public static class BoundedFile
     /// <summary>The shared AWS config and credentials files.</summary>
     public const int SharedFileLimit = 16 * 1024 * 1024;
 
-    /// <summary>The file's bytes; <c>FileTooLarge</c> when it holds more than <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The file's bytes; <c>NotARegularFile</c> for a FIFO, socket, device or folder (asked before
+    /// opening: opening a FIFO waits for a writer, for ever and deaf to Ctrl+C), <c>FileTooLarge</c>
+    /// when it holds more than <paramref name="limit"/>.
+    /// </summary>
     public static byte[] ReadAllBytes(string path, int limit, string what)
     {
+        EnsureRegular(path, what);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -33,11 +39,40 @@ public static class BoundedFile
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > limit)
-                throw new StsToolsException("FileTooLarge", StsErrorCategory.InvalidData,
+                throw new StsToolsException(ErrorIds.FileTooLarge, StsErrorCategory.InvalidData,
                     $"'{path}' is larger than {limit / 1024} KiB, more than any {what} can be: check the path.", path);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Throws <c>NotARegularFile</c> when <paramref name="path"/> exists and is not a regular file.</summary>
+    public static void EnsureRegular(string path, string what)
+    {
+        if (PrivateDirectory.NotARegularFile(path) is { } kind)
+            throw new StsToolsException(ErrorIds.NotARegularFile, StsErrorCategory.InvalidArgument,
+                $"'{path}' is {kind}, not a regular file as the {what} must be. Check the path.", path);
+    }
+
+    /// <summary>
+    /// Checks a file another library will open (the AWS SDK's profile store and client configuration
+    /// read the shared config and credentials files themselves, whole): a regular file of at most
+    /// <paramref name="limit"/> bytes, or no file at all.
+    /// </summary>
+    public static void EnsureFitForReading(string path, int limit, string what)
+    {
+        EnsureRegular(path, what);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > limit)
+                throw new StsToolsException(ErrorIds.FileTooLarge, StsErrorCategory.InvalidData,
+                    $"'{path}' is larger than {limit / 1024} KiB, more than any {what} can be: check the path.", path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Unreadable or oddly named: whoever opens it says so in its own words.
+        }
     }
 
     /// <summary>The file's text (UTF-8, a BOM honoured); <c>FileTooLarge</c> past the limit.</summary>

@@ -45,7 +45,7 @@ public static class CredentialFile
     public static Credentials Load(string path)
     {
         if (!File.Exists(path))
-            throw new StsToolsException("CredentialFileNotFound", StsErrorCategory.ObjectNotFound, $"The credential file '{path}' does not exist.", path);
+            throw new StsToolsException(ErrorIds.CredentialFileNotFound, StsErrorCategory.ObjectNotFound, $"The credential file '{path}' does not exist.", path);
         return Parse(BoundedFile.ReadAllText(path, BoundedFile.CredentialFileLimit, "credential file"), path);
     }
 
@@ -98,5 +98,5 @@ public static class CredentialFile
     }
 
     private static StsToolsException Invalid(string source, string why) =>
-        new("InvalidCredentialFile", StsErrorCategory.InvalidData, $"'{source}' is not a usable credential file: {why}.", source);
+        new(ErrorIds.InvalidCredentialFile, StsErrorCategory.InvalidData, $"'{source}' is not a usable credential file: {why}.", source);
 }

@@ -19,7 +19,7 @@ public static class CredentialValues
     public static void Check(Credentials credentials, string action)
     {
         if (Problem(credentials) is { } problem)
-            throw new StsValidationException("InvalidCredentialValue", problem.Field,
+            throw new StsValidationException(ErrorIds.InvalidCredentialValue, problem.Field,
                 $"The {problem.Field} of the credentials {(IsAccessKeyId(credentials.AccessKeyId) ? credentials.AccessKeyId + " " : string.Empty)}{problem.Why}, so they were not {action}. Real AWS credentials never look like this: check where they came from.",
                 IsAccessKeyId(credentials.AccessKeyId) ? credentials.AccessKeyId : null, StsErrorCategory.InvalidData);
     }

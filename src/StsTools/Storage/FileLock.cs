@@ -48,7 +48,7 @@ public sealed class FileLock : IDisposable
                 }
                 catch (IOException ex)
                 {
-                    throw new StsToolsException("CacheLockTimeout", StsErrorCategory.OperationTimeout,
+                    throw new StsToolsException(ErrorIds.CacheLockTimeout, StsErrorCategory.OperationTimeout,
                         $"Another process held the lock '{path}' for more than {timeout.TotalSeconds:0} seconds.", path, ex);
                 }
             }

@@ -34,7 +34,7 @@ public static class OwnerOnly
             return;
         }
         if (Native.chmod(path, directory ? DirectoryMode : FileMode) != 0)
-            throw new StsToolsException("PermissionChangeFailed", StsErrorCategory.PermissionDenied,
+            throw new StsToolsException(ErrorIds.PermissionChangeFailed, StsErrorCategory.PermissionDenied,
                 $"Could not make '{path}' private to its owner (chmod failed with errno {Marshal.GetLastWin32Error()}).", path);
     }
 

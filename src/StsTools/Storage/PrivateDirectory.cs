@@ -32,7 +32,7 @@ public static class PrivateDirectory
         if (Native.mkdir(path, DirectoryMode) == 0) return path; // ours, 0700 from the start
         var errno = Marshal.GetLastWin32Error();
         if (errno != EEXIST)
-            throw new StsToolsException("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"Could not create the cache folder '{path}' (mkdir failed with errno {errno}).", path);
+            throw new StsToolsException(ErrorIds.CacheDirectoryNotPrivate, StsErrorCategory.PermissionDenied, $"Could not create the cache folder '{path}' (mkdir failed with errno {errno}).", path);
         if ((File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0 || !Directory.Exists(path))
             throw NotPrivate(path, "it is a link or not a folder");
         if (!IsOwnedByCurrentUser(path, followLinks: false))
@@ -40,6 +40,18 @@ public static class PrivateDirectory
         // The user's own folder, once open to others: narrow it again (OwnerOnly fails loudly if it cannot).
         if ((Mode(path) & GroupOrOther) != 0) OwnerOnly.EnsureDirectory(path);
         return path;
+    }
+
+    /// <summary>
+    /// A private folder of the module's own for <paramref name="name"/> (locks, sign-in pages) in
+    /// the cache folder (STSMODULE_CACHE_DIR, else ~/.aws/ststools/cache), or without a home
+    /// folder in &lt;temp&gt;/stsmodule-&lt;user&gt;; created or checked by <see cref="Ensure"/>.
+    /// </summary>
+    public static string OfModule(string name)
+    {
+        var parent = Caching.CacheOptions.FromEnvironment(Environment.GetEnvironmentVariable).Directory;
+        if (parent.Length == 0) parent = Path.Combine(Path.GetTempPath(), "stsmodule-" + Environment.UserName);
+        return Ensure(parent, name);
     }
 
     private static string EnsureWindows(string path)
@@ -107,18 +119,40 @@ public static class PrivateDirectory
         return null;
     }
 
+    /// <summary>
+    /// What kind of file <paramref name="path"/> is, following links, without opening it: null for
+    /// a regular file (and on Windows, where named pipes and devices have no file paths), else
+    /// "a FIFO", "a socket", "a device", "a folder" or "not a regular file". Opening a FIFO blocks until
+    /// someone writes to it, and a device may never end, so readers ask first.
+    /// </summary>
+    public static string? NotARegularFile(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return null;
+        var buffer = new byte[512];
+        if (Native.SystemNative_Stat(path, buffer) != 0) return null; // missing: the open says so, as before
+        return (BitConverter.ToInt32(buffer, 4) & 0xF000) switch
+        {
+            0x8000 => null,
+            0x1000 => "a FIFO (named pipe)",
+            0xC000 => "a socket",
+            0x2000 or 0x6000 => "a device",
+            0x4000 => "a folder",
+            _ => "not a regular file",
+        };
+    }
+
     // The start of the .NET runtime's own FileStatus (System.Native, the same on every Unix the
     // runtime supports: Flags, Mode, Uid, Gid, ...), read with a buffer larger than the struct.
     private static (int Mode, uint Uid) Status(string path, bool followLinks)
     {
         var buffer = new byte[512];
         var result = followLinks ? Native.SystemNative_Stat(path, buffer) : Native.SystemNative_LStat(path, buffer);
-        if (result != 0) throw new StsToolsException("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"Could not read the owner of '{path}'.", path);
+        if (result != 0) throw new StsToolsException(ErrorIds.CacheDirectoryNotPrivate, StsErrorCategory.PermissionDenied, $"Could not read the owner of '{path}'.", path);
         return (BitConverter.ToInt32(buffer, 4), BitConverter.ToUInt32(buffer, 8));
     }
 
     private static StsToolsException NotPrivate(string path, string why) =>
-        new("CacheDirectoryNotPrivate", StsErrorCategory.PermissionDenied, $"The disk cache cannot use '{path}': {why}. Cached credentials are kept only where no other user can read or replace them.", path);
+        new(ErrorIds.CacheDirectoryNotPrivate, StsErrorCategory.PermissionDenied, $"The disk cache cannot use '{path}': {why}. Cached credentials are kept only where no other user can read or replace them.", path);
 
     private static class Native
     {

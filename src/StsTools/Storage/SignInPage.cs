@@ -21,12 +21,12 @@ public static class SignInPage
             ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(60);
     }
 
-    /// <summary>Writes the page (0600, in a 0700 folder of the user's own under <paramref name="privateParent"/>) and returns its path.</summary>
-    public static string Write(string url, string privateParent)
+    /// <summary>Writes the page (0600, in the module's 0700 folder "signin" of the user's own: <see cref="PrivateDirectory.OfModule"/>) and returns its path.</summary>
+    public static string Write(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && Connection.EndpointResolver.IsLoopback(uri))))
             throw new ArgumentException("Only an https sign-in URL (or http on this machine) is written to a page.", nameof(url));
-        var folder = PrivateDirectory.Ensure(privateParent, "signin");
+        var folder = PrivateDirectory.OfModule("signin");
         var path = Path.Combine(folder, "signin-" + Guid.NewGuid().ToString("n") + ".html");
         var target = WebUtility.HtmlEncode(uri.AbsoluteUri);
         var script = uri.AbsoluteUri.Replace("\\", "\\\\").Replace("'", "\\'").Replace("<", "\\x3c");

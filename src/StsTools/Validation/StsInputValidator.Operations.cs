@@ -30,10 +30,10 @@ public static partial class StsInputValidator
         if (request is null) throw new ArgumentNullException(nameof(request));
         RoleArn(request.RoleArn, "RoleArn");
         if (string.IsNullOrEmpty(request.PrincipalArn) || !SamlProviderPattern.IsMatch(request.PrincipalArn))
-            throw Invalid("InvalidPrincipalArn", "PrincipalArn",
+            throw Invalid(ErrorIds.InvalidPrincipalArn, "PrincipalArn",
                 $"'{request.PrincipalArn}' is not a SAML provider ARN (expected arn:aws:iam::ACCOUNT-ID:saml-provider/NAME).", request.PrincipalArn);
         if (string.IsNullOrEmpty(request.SAMLAssertion) || request.SAMLAssertion.Length < 4 || request.SAMLAssertion.Length > 100000 || !IsBase64(request.SAMLAssertion))
-            throw Invalid("InvalidSAMLAssertion", "SAMLAssertion",
+            throw Invalid(ErrorIds.InvalidSAMLAssertion, "SAMLAssertion",
                 "SAMLAssertion must be the base64-encoded SAML response from your identity provider (4 to 100000 characters).", "SAMLAssertion");
         PolicyArns(request.PolicyArns);
         Policy(request.Policy);
@@ -48,9 +48,9 @@ public static partial class StsInputValidator
         RoleSessionName(request.RoleSessionName!);
         var token = request.WebIdentityToken;
         if (string.IsNullOrEmpty(token) || token!.Length < 4 || token.Length > 20000)
-            throw Invalid("InvalidWebIdentityToken", "WebIdentityToken", "WebIdentityToken must be the 4 to 20000 character token your identity provider issued.", "WebIdentityToken");
+            throw Invalid(ErrorIds.InvalidWebIdentityToken, "WebIdentityToken", "WebIdentityToken must be the 4 to 20000 character token your identity provider issued.", "WebIdentityToken");
         if (request.ProviderId is not null && (request.ProviderId.Length < 4 || request.ProviderId.Length > 2048))
-            throw Invalid("InvalidProviderId", "ProviderId", "ProviderId must be 4 to 2048 characters, for example www.amazon.com or graph.facebook.com.", request.ProviderId);
+            throw Invalid(ErrorIds.InvalidProviderId, "ProviderId", "ProviderId must be 4 to 2048 characters, for example www.amazon.com or graph.facebook.com.", request.ProviderId);
         PolicyArns(request.PolicyArns);
         Policy(request.Policy);
         Duration(request.DurationSeconds, AssumeRoleMaxDurationSeconds);
@@ -61,7 +61,7 @@ public static partial class StsInputValidator
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (string.IsNullOrEmpty(request.Name) || !FederatedNamePattern.IsMatch(request.Name))
-            throw Invalid("InvalidFederatedUserName", "Name",
+            throw Invalid(ErrorIds.InvalidFederatedUserName, "Name",
                 $"'{request.Name}' is not a valid federated user Name: use 2 to 32 characters from letters, digits and _+=,.@-.", request.Name);
         Policy(request.Policy);
         PolicyArns(request.PolicyArns);
@@ -75,11 +75,11 @@ public static partial class StsInputValidator
         if (request is null) throw new ArgumentNullException(nameof(request));
         var target = request.TargetPrincipal;
         if (string.IsNullOrEmpty(target) || !(AccountIdPattern.IsMatch(target) || (target.StartsWith("arn:", StringComparison.Ordinal) && target.Length >= 12 && target.Length <= 2048)))
-            throw Invalid("InvalidTargetPrincipal", "TargetPrincipal",
+            throw Invalid(ErrorIds.InvalidTargetPrincipal, "TargetPrincipal",
                 $"'{target}' is not a member account: give its 12-digit account id (or its principal ARN).", target);
         var arn = request.TaskPolicyArn?.arn;
         if (string.IsNullOrEmpty(arn) || !RootTaskPolicyPattern.IsMatch(arn!))
-            throw Invalid("InvalidTaskPolicyArn", "TaskPolicyArn",
+            throw Invalid(ErrorIds.InvalidTaskPolicyArn, "TaskPolicyArn",
                 $"'{arn}' is not a root task policy. Use one of {string.Join(", ", RootTaskPolicies.Names)} or its ARN (arn:aws:iam::aws:policy/root-task/NAME).", arn);
         Duration(request.DurationSeconds, 0, AssumeRootMaxDurationSeconds, "DurationSeconds");
     }
@@ -88,21 +88,21 @@ public static partial class StsInputValidator
     public static void AccessKeyId(string? value)
     {
         if (string.IsNullOrEmpty(value) || !AccessKeyIdPattern.IsMatch(value!))
-            throw Invalid("InvalidAccessKeyId", "AccessKeyId", $"'{value}' is not an access key id (16 to 128 letters and digits, such as AKIAIOSFODNN7EXAMPLE).", value);
+            throw Invalid(ErrorIds.InvalidAccessKeyId, "AccessKeyId", $"'{value}' is not an access key id (16 to 128 letters and digits, such as AKIAIOSFODNN7EXAMPLE).", value);
     }
 
     /// <summary>An encoded authorization message: 1 to 10240 characters.</summary>
     public static void EncodedMessage(string? value)
     {
         if (string.IsNullOrEmpty(value) || value!.Length > 10240)
-            throw Invalid("InvalidEncodedMessage", "EncodedMessage", "EncodedMessage must be the 1 to 10240 character message from an 'encoded authorization failure message' error.", "EncodedMessage");
+            throw Invalid(ErrorIds.InvalidEncodedMessage, "EncodedMessage", "EncodedMessage must be the 1 to 10240 character message from an 'encoded authorization failure message' error.", "EncodedMessage");
     }
 
     /// <summary>A trade-in token: present.</summary>
     public static void TradeInToken(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw Invalid("MissingTradeInToken", "TradeInToken", "TradeInToken is required: the token to exchange for credentials.", "TradeInToken");
+            throw Invalid(ErrorIds.MissingTradeInToken, "TradeInToken", "TradeInToken is required: the token to exchange for credentials.", "TradeInToken");
     }
 
     /// <summary>Checks every GetWebIdentityToken input.</summary>
@@ -110,12 +110,12 @@ public static partial class StsInputValidator
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (request.Audience is null || request.Audience.Count < 1 || request.Audience.Count > 10)
-            throw Invalid("InvalidAudience", "Audience", $"Audience needs 1 to 10 entries; {request.Audience?.Count ?? 0} were given.", request.Audience?.Count ?? 0);
+            throw Invalid(ErrorIds.InvalidAudience, "Audience", $"Audience needs 1 to 10 entries; {request.Audience?.Count ?? 0} were given.", request.Audience?.Count ?? 0);
         foreach (var audience in request.Audience)
             if (string.IsNullOrEmpty(audience) || audience.Length > 1000)
-                throw Invalid("InvalidAudience", "Audience", "Each Audience entry must be 1 to 1000 characters.", audience);
+                throw Invalid(ErrorIds.InvalidAudience, "Audience", "Each Audience entry must be 1 to 1000 characters.", audience);
         if (!((IList<string>)SigningAlgorithms).Contains(request.SigningAlgorithm))
-            throw Invalid("InvalidSigningAlgorithm", "SigningAlgorithm", $"'{request.SigningAlgorithm}' is not a signing algorithm STS offers: use RS256 or ES384.", request.SigningAlgorithm);
+            throw Invalid(ErrorIds.InvalidSigningAlgorithm, "SigningAlgorithm", $"'{request.SigningAlgorithm}' is not a signing algorithm STS offers: use RS256 or ES384.", request.SigningAlgorithm);
         Duration(request.DurationSeconds, WebIdentityTokenMinDurationSeconds, WebIdentityTokenMaxDurationSeconds, "DurationSeconds");
         Tags(request.Tags);
     }

@@ -76,9 +76,9 @@ public static partial class StsInputValidator
     public static void RoleArn(string? value, string parameter)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw Invalid("MissingRoleArn", parameter, $"{parameter} is required: the ARN of the role, for example arn:aws:iam::123456789012:role/Admin (or give -ProfileName alone to follow a role profile).", value);
+            throw Invalid(ErrorIds.MissingRoleArn, parameter, $"{parameter} is required: the ARN of the role, for example arn:aws:iam::123456789012:role/Admin (or give -ProfileName alone to follow a role profile).", value);
         if (value!.Length < 20 || value.Length > 2048 || !RoleArnPattern.IsMatch(value))
-            throw Invalid("InvalidRoleArn", parameter,
+            throw Invalid(ErrorIds.InvalidRoleArn, parameter,
                 $"'{value}' is not a role ARN. " + (LikelyRoleArn(value) is { } meant
                     ? $"Did you mean '{meant}'? ({DescribeArn(value)}) "
                     : string.Empty)
@@ -116,16 +116,16 @@ public static partial class StsInputValidator
     public static void AccountId(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw Invalid("MissingAccountId", "AccountId", "-RoleName needs the account of the role: give -AccountId, or pipe account ids (text, or objects with an AccountId or Id property).", value);
+            throw Invalid(ErrorIds.MissingAccountId, "AccountId", "-RoleName needs the account of the role: give -AccountId, or pipe account ids (text, or objects with an AccountId or Id property).", value);
         if (!IsAccountId(value))
-            throw Invalid("InvalidAccountId", "AccountId", $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
+            throw Invalid(ErrorIds.InvalidAccountId, "AccountId", $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
     }
 
     /// <summary>A role name, optionally with its path: <c>[PATH/]NAME</c>, the name 1 to 64 of letters, digits and <c>_+=,.@-</c>.</summary>
     public static void RoleName(string? value)
     {
         if (value is null || !RoleNamePattern.IsMatch(value) || value.Length > 512)
-            throw Invalid("InvalidRoleName", "RoleName", $"'{value}' is not a role name: 1 to 64 letters, digits and _+=,.@- (with an optional path, as in team/Audit).", value);
+            throw Invalid(ErrorIds.InvalidRoleName, "RoleName", $"'{value}' is not a role name: 1 to 64 letters, digits and _+=,.@- (with an optional path, as in team/Audit).", value);
     }
 
     /// <summary>Any ARN (used for managed policy ARNs and context providers).</summary>
@@ -139,7 +139,7 @@ public static partial class StsInputValidator
     public static void RoleSessionName(string value, string parameter = "RoleSessionName")
     {
         if (value is null || !SessionNamePattern.IsMatch(value))
-            throw Invalid("InvalidRoleSessionName", parameter,
+            throw Invalid(ErrorIds.InvalidRoleSessionName, parameter,
                 $"'{value}' is not a valid {parameter}: use 2 to 64 characters from letters, digits and _+=,.@- (no spaces).", value);
     }
 
@@ -151,7 +151,7 @@ public static partial class StsInputValidator
     public static void Duration(int? value, int min, int max, string parameter)
     {
         if (value is int v && (v < min || v > max))
-            throw Invalid("DurationOutOfRange", parameter,
+            throw Invalid(ErrorIds.DurationOutOfRange, parameter,
                 $"{parameter} {v} is out of range: it must be between {min} and {max} seconds.", v);
     }
 
@@ -163,26 +163,26 @@ public static partial class StsInputValidator
     public static void MfaFormat(string? serialNumber, string? tokenCode)
     {
         if (serialNumber is not null && !SerialNumberPattern.IsMatch(serialNumber))
-            throw Invalid("InvalidSerialNumber", "SerialNumber",
+            throw Invalid(ErrorIds.InvalidSerialNumber, "SerialNumber",
                 $"'{serialNumber}' is not a valid MFA SerialNumber: use the device ARN (arn:aws:iam::123456789012:mfa/user) or hardware serial, 9 to 256 characters.", serialNumber);
         if (tokenCode is not null && !TokenCodePattern.IsMatch(tokenCode))
-            throw Invalid("InvalidTokenCode", "TokenCode", "TokenCode must be the six digits your MFA device shows.", "TokenCode");
+            throw Invalid(ErrorIds.InvalidTokenCode, "TokenCode", "TokenCode must be the six digits your MFA device shows.", "TokenCode");
         if (tokenCode is not null && serialNumber is null)
-            throw Invalid("TokenCodeWithoutSerialNumber", "SerialNumber", "TokenCode was given without SerialNumber: name the MFA device the code comes from.", "SerialNumber");
+            throw Invalid(ErrorIds.TokenCodeWithoutSerialNumber, "SerialNumber", "TokenCode was given without SerialNumber: name the MFA device the code comes from.", "SerialNumber");
     }
 
     /// <summary>Before a call that needs MFA: a serial needs its code.</summary>
     public static void MfaPair(string? serialNumber, string? tokenCode)
     {
         if (serialNumber is not null && tokenCode is null)
-            throw Invalid("SerialNumberWithoutTokenCode", "TokenCode", $"SerialNumber '{serialNumber}' was given without TokenCode: add the six-digit code your MFA device shows.", serialNumber);
+            throw Invalid(ErrorIds.SerialNumberWithoutTokenCode, "TokenCode", $"SerialNumber '{serialNumber}' was given without TokenCode: add the six-digit code your MFA device shows.", serialNumber);
     }
 
     /// <summary>An external id: 2 to 1224 of letters, digits and <c>_+=,.@:/-</c>.</summary>
     public static void ExternalId(string value)
     {
         if (value is null || !ExternalIdPattern.IsMatch(value))
-            throw Invalid("InvalidExternalId", "ExternalId",
+            throw Invalid(ErrorIds.InvalidExternalId, "ExternalId",
                 "ExternalId must be 2 to 1224 characters from letters, digits and _+=,.@:/- (no spaces).", "ExternalId");
     }
 
@@ -190,7 +190,7 @@ public static partial class StsInputValidator
     public static void SourceIdentity(string value)
     {
         if (value is null || !SourceIdentityPattern.IsMatch(value))
-            throw Invalid("InvalidSourceIdentity", "SourceIdentity",
+            throw Invalid(ErrorIds.InvalidSourceIdentity, "SourceIdentity",
                 $"'{value}' is not a valid SourceIdentity: use 2 to 64 characters from letters, digits and _+=,.@-.", value);
     }
 
@@ -199,14 +199,14 @@ public static partial class StsInputValidator
     {
         if (value is null) return;
         if (value.Length < 1 || value.Length > 2048)
-            throw Invalid("InvalidPolicy", parameter, $"{parameter} is {value.Length} characters long; STS accepts 1 to 2048.", parameter);
+            throw Invalid(ErrorIds.InvalidPolicy, parameter, $"{parameter} is {value.Length} characters long; STS accepts 1 to 2048.", parameter);
         try
         {
             using var _ = JsonDocument.Parse(value);
         }
         catch (JsonException ex)
         {
-            throw Invalid("InvalidPolicy", parameter, $"{parameter} is not valid JSON: {ex.Message}", parameter);
+            throw Invalid(ErrorIds.InvalidPolicy, parameter, $"{parameter} is not valid JSON: {ex.Message}", parameter);
         }
     }
 
@@ -215,8 +215,8 @@ public static partial class StsInputValidator
     {
         if (value is null) return;
         if (value.Count > MaxPolicyArns)
-            throw Invalid("TooManyPolicyArns", parameter, $"{value.Count} policy ARNs were given; STS accepts at most {MaxPolicyArns}.", value.Count);
-        foreach (var p in value) Arn(p?.arn, parameter, "InvalidPolicyArn");
+            throw Invalid(ErrorIds.TooManyPolicyArns, parameter, $"{value.Count} policy ARNs were given; STS accepts at most {MaxPolicyArns}.", value.Count);
+        foreach (var p in value) Arn(p?.arn, parameter, ErrorIds.InvalidPolicyArn);
     }
 
     /// <summary>At most 50 tags, keys unique regardless of case, keys and values in the STS character set.</summary>
@@ -224,16 +224,16 @@ public static partial class StsInputValidator
     {
         if (value is null) return;
         if (value.Count > MaxTags)
-            throw Invalid("TooManyTags", parameter, $"{value.Count} tags were given; STS accepts at most {MaxTags} session tags.", value.Count);
+            throw Invalid(ErrorIds.TooManyTags, parameter, $"{value.Count} tags were given; STS accepts at most {MaxTags} session tags.", value.Count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var tag in value)
         {
             TagKey(tag?.Key, parameter);
             if (tag!.Value is null || !TagValuePattern.IsMatch(tag.Value))
-                throw Invalid("InvalidTagValue", parameter,
+                throw Invalid(ErrorIds.InvalidTagValue, parameter,
                     $"The value of tag '{tag.Key}' is not valid: use up to 256 letters, digits, spaces and _.:/=+-@.", tag.Key);
             if (!seen.Add(tag.Key))
-                throw Invalid("DuplicateTagKey", parameter, $"Tag key '{tag.Key}' appears more than once (STS compares tag keys without regard to case).", tag.Key);
+                throw Invalid(ErrorIds.DuplicateTagKey, parameter, $"Tag key '{tag.Key}' appears more than once (STS compares tag keys without regard to case).", tag.Key);
         }
     }
 
@@ -242,7 +242,7 @@ public static partial class StsInputValidator
     {
         if (value is null) return;
         if (value.Count > MaxTags)
-            throw Invalid("TooManyTransitiveTagKeys", "TransitiveTagKeys", $"{value.Count} transitive tag keys were given; STS accepts at most {MaxTags}.", value.Count);
+            throw Invalid(ErrorIds.TooManyTransitiveTagKeys, "TransitiveTagKeys", $"{value.Count} transitive tag keys were given; STS accepts at most {MaxTags}.", value.Count);
         foreach (var key in value)
         {
             TagKey(key, "TransitiveTagKeys");
@@ -254,20 +254,20 @@ public static partial class StsInputValidator
     {
         if (value is null) return;
         if (value.Count > MaxProvidedContexts)
-            throw Invalid("TooManyProvidedContexts", "ProvidedContexts", $"{value.Count} provided contexts were given; STS accepts at most {MaxProvidedContexts}.", value.Count);
+            throw Invalid(ErrorIds.TooManyProvidedContexts, "ProvidedContexts", $"{value.Count} provided contexts were given; STS accepts at most {MaxProvidedContexts}.", value.Count);
         foreach (var c in value)
         {
-            Arn(c?.ProviderArn, "ProvidedContexts", "InvalidProvidedContext");
+            Arn(c?.ProviderArn, "ProvidedContexts", ErrorIds.InvalidProvidedContext);
             var assertion = c!.ContextAssertion;
             if (assertion is null || assertion.Length < 4 || assertion.Length > 2048)
-                throw Invalid("InvalidProvidedContext", "ProvidedContexts", $"The ContextAssertion for '{c.ProviderArn}' must be 4 to 2048 characters.", c.ProviderArn);
+                throw Invalid(ErrorIds.InvalidProvidedContext, "ProvidedContexts", $"The ContextAssertion for '{c.ProviderArn}' must be 4 to 2048 characters.", c.ProviderArn);
         }
     }
 
     private static void TagKey(string? key, string parameter)
     {
         if (key is null || !TagKeyPattern.IsMatch(key))
-            throw Invalid("InvalidTagKey", parameter, $"'{key}' is not a valid tag key: use 1 to 128 letters, digits, spaces and _.:/=+-@.", key);
+            throw Invalid(ErrorIds.InvalidTagKey, parameter, $"'{key}' is not a valid tag key: use 1 to 128 letters, digits, spaces and _.:/=+-@.", key);
     }
 
     private static StsValidationException Invalid(string errorId, string parameter, string message, object? target) =>
