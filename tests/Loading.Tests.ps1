@@ -120,7 +120,6 @@ Describe 'Types users name' {
 Describe 'The private load context' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
     It 'holds the engine and the AWS SDK; the default context holds neither, after a call' {
         $null = Get-StsCallerIdentity @Conn
-        [StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode | Should -Be 'isolated'
         $names = (Get-EngineContext).Assemblies | ForEach-Object { $_.GetName().Name }
         $names | Should -Contain 'StsTools'
         $names | Should -Contain 'AWSSDK.Core'
@@ -278,12 +277,13 @@ Describe 'The shared-loading fallback (the Windows PowerShell 5.1 way)' {
         $out = Invoke-FreshPwsh @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$(Join-Path $copy 'StsModule.psd1')'
-[StsTools.PowerShell.Internal.ModuleInitializer]::LoadMode
 `$r = Use-StsRole 'arn:aws:iam::123456789012:role/Fallback' 'fallback' $ConnText
 `$r -is [StsTools.Model.AssumeRoleResponse]
-[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'StsTools' } | ForEach-Object { Split-Path (Split-Path `$_.Location) -Leaf }
+`$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'StsTools' }
+Split-Path (Split-Path `$engine.Location) -Leaf
+[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine).Name
 "@
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
-        $out | Should -Be @('shared', 'True', 'Dependencies')
+        $out | Should -Be @('True', 'Dependencies', 'Default')
     }
 }

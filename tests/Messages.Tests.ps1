@@ -265,3 +265,47 @@ Disconnect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 
         $err.Exception.Message | Should -BeLike "*profile 'region-only' of AWS_PROFILE (it holds no credentials)*"
     }
 }
+
+Describe 'Messages a user can act on' {
+    BeforeAll {
+        $Conn = @{ EndpointUrl = $Moto.Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'pester-secret-key-for-moto-only' }
+    }
+
+    It 'rejects a mistyped region before any call, naming the region meant' {
+        $err = { Get-StsCallerIdentity -Region eu-wst-1 -AccessKey AKIDSTSTOOLSPESTER01 -SecretKey x } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidRegion,*'
+        $err.Exception.Message | Should -BeLike "*'eu-wst-1' is not a region*Did you mean 'eu-west-1'?*"
+        # A well-formed name far from every known region may be newer than the SDK: it goes through.
+        $newer = $Conn.Clone(); $newer['Region'] = 'xx-newregion-9'
+        (Get-StsCallerIdentity @newer).Account | Should -Be '123456789012'
+    }
+
+    It 'warns when expired credentials are imported or put into the environment' {
+        $old = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAEXPIRED000000001'; SecretAccessKey = 'expired-secret'; SessionToken = 't'; Expiration = (Get-Date).AddHours(-3) }
+        $path = Join-Path $Sandbox 'expired.json'
+        $old | Export-StsCredential -Path $path
+        $null = Import-StsCredential $path -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -BeLike "*credentials in $path expired at *Z, 3 hours ago: AWS will reject them*"
+        $saved = @{}; foreach ($n in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_PROFILE') { $saved[$n] = [Environment]::GetEnvironmentVariable($n) }
+        try {
+            $old | Set-StsEnvironment -WarningVariable w2 -WarningAction SilentlyContinue
+            "$w2" | Should -BeLike '*ASIAEXPIRED000000001 expired at*'
+            "$w2" | Should -Not -BeLike '*expired-secret*'
+        }
+        finally { foreach ($n in $saved.Keys) { Restore-EnvironmentVariable $n $saved[$n] } }
+        $fresh = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAFRESH00000000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+        $fresh | Export-StsCredential -Path $path
+        $err = { $old | Export-StsCredential -Path $path -NoClobber } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'FileExists,*'
+        $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+        (Import-StsCredential $path).AccessKeyId | Should -Be 'ASIAFRESH00000000001'
+        $null = Import-StsCredential $path -WarningVariable w3
+        $w3.Count | Should -Be 0
+    }
+
+    It 'says what a $null on the pipeline means' {
+        $err = { $null | Set-StsEnvironment -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike '*no credentials: the value is $null*'
+        $err.Exception.Message | Should -Not -BeLike '*"obj"*'
+    }
+}

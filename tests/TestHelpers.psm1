@@ -31,7 +31,9 @@ function Start-LoopbackServer {
             -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
     }
     finally {
-        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        # Removed again when it was not set: [Environment]::SetEnvironmentVariable from PowerShell
+        # would leave it set to "" (moto then fails to read INITIAL_NO_AUTH_ACTION_COUNT).
+        foreach ($key in $saved.Keys) { Restore-EnvironmentVariable $key $saved[$key] }
     }
     $endpoint = "http://127.0.0.1:$Port"
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
@@ -252,5 +254,54 @@ function Invoke-InAnsweringHost {
     finally { $ps.Dispose(); $runspace.Dispose() }
 }
 
-Export-ModuleMember -Function 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'Start-StsProxy', 'Start-SsoStandIn', 'New-SamlAssertion', 'Stop-MotoServer',
+function Initialize-StsTestSession {
+    <#
+    .SYNOPSIS
+    The setup the cmdlet test files share, for a Pester BeforeAll: a sandbox that the shared AWS files point into (no test reads the developer's ~/.aws), no AWS_* credentials or region from the environment, the module imported, moto started (with -Documented also the loopback responder of documented answers); sets $RepoRoot, $Sandbox, $Moto, $Documented, $Conn, $RoleArn, $OnUnix and $Python in the caller's scope.
+    #>
+    [CmdletBinding()]
+    param([switch] $Documented)
+    $repoRoot = Split-Path -Parent $PSScriptRoot
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $sandbox = Join-Path ([IO.Path]::GetTempPath()) ("ststools-pester-" + [Guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $sandbox
+    $env:AWS_CONFIG_FILE = Join-Path $sandbox 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $sandbox 'credentials'
+    foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION') {
+        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+    }
+    # -Global: from a module function, Import-Module would import into this module's scope only.
+    Import-Module (Join-Path $repoRoot 'StsModule.psd1') -Force -Global
+    $moto = Start-MotoServer
+    $values = [ordered]@{
+        RepoRoot   = $repoRoot
+        Sandbox    = $sandbox
+        Moto       = $moto
+        Documented = if ($Documented) { Start-DocumentedStsServer } else { $null }
+        Conn       = @{ EndpointUrl = $moto.Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSPESTER01'; SecretKey = 'pester-secret-key-for-moto-only' }
+        RoleArn    = 'arn:aws:iam::123456789012:role/PesterRole'
+        # Unix file modes exist on PowerShell 7 off Windows only ($IsWindows is not defined in 5.1).
+        OnUnix     = ($PSVersionTable.PSEdition -eq 'Core') -and -not $IsWindows
+        Python     = Get-Python
+    }
+    foreach ($name in $values.Keys) { $PSCmdlet.SessionState.PSVariable.Set($name, $values[$name]) }
+}
+
+function Complete-StsTestSession {
+    <#
+    .SYNOPSIS
+    The AfterAll of Initialize-StsTestSession: stops its servers, removes the module and the sandbox.
+    #>
+    [CmdletBinding()]
+    param()
+    foreach ($server in 'Moto', 'Documented') {
+        $value = $PSCmdlet.SessionState.PSVariable.GetValue($server)
+        if ($value) { Stop-MotoServer $value }
+    }
+    Remove-Module StsModule -ErrorAction SilentlyContinue
+    $sandbox = $PSCmdlet.SessionState.PSVariable.GetValue('Sandbox')
+    if ($sandbox) { Remove-Item $sandbox -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Export-ModuleMember -Function 'Initialize-StsTestSession', 'Complete-StsTestSession', 'Get-Python', 'Get-FreeLoopbackPort', 'Start-MotoServer', 'Start-DocumentedStsServer', 'Start-StsProxy', 'Start-SsoStandIn', 'New-SamlAssertion', 'Stop-MotoServer',
     'Get-PwshPath', 'Invoke-FreshPwsh', 'Restore-EnvironmentVariable', 'Get-NuGetPackageFile', 'Start-SilentListener', 'Get-PendingConnectionCount', 'New-AnsweringHost', 'Invoke-InAnsweringHost'

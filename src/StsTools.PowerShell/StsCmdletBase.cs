@@ -16,15 +16,14 @@ using StsTools.Service;
 namespace StsTools.PowerShell;
 
 /// <summary>
-/// The parameters every StsModule cmdlet shares (where to call STS and as whom) and the one way
-/// they call the engine (<see cref="EngineCall"/>): asynchronously, cancellable with Ctrl+C, engine
-/// messages written on the pipeline thread as they come, failures thrown as terminating ErrorRecords (a failed
+/// The parameters every cmdlet that calls STS shares (where to call it and as whom) and the one
+/// way they call it, <see cref="Call{T}"/>: asynchronously (<see cref="EngineCall"/>), cancellable
+/// with Ctrl+C, engine messages written on the pipeline thread as they come, an MFA code asked for
+/// when a call needs one, failures as <see cref="OnFailure"/> says (by default terminating: a failed
 /// credential call must stop a runbook, not let it carry on as the previous identity).
 /// </summary>
-public abstract class StsCmdletBase : PSCmdlet, IDisposable
+public abstract class StsCmdletBase : StsModuleCmdlet
 {
-    private readonly CancellationTokenSource _stopping = new();
-
     /// <summary>The AWS region whose STS endpoint to call.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
@@ -58,9 +57,6 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     /// <summary>Puts -AccessKey/-SecretKey/-SessionToken of a signed operation into the options; the unsigned ones have none.</summary>
     private protected virtual void AddSourceKeys(ConnectionOptions options) { }
 
-    /// <summary>The engine instance shared by all commands of the session (client reuse).</summary>
-    private protected static StsService Service => StsService.Shared;
-
     // The MFA code typed at the prompt for the role profile -ProfileName names.
     private string? _profileTokenCode;
 
@@ -92,91 +88,44 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
     /// <summary>
-    /// Runs one engine call to completion, writes its log, and turns engine failures into
-    /// terminating ErrorRecords. Returns null only when the user stopped the command.
+    /// Calls STS with the command's connection (<see cref="Connection"/>). When the call needs an
+    /// MFA code that was not given and no cached session could serve it, asks for the code once
+    /// (an interactive session only) and calls again: the code goes to <paramref name="useTokenCode"/>
+    /// (the request's), or without it to the role profile -ProfileName names (its source's MFA
+    /// session). A failure is handled as <paramref name="onFailure"/> says (see
+    /// <see cref="StsModuleCmdlet.Settle{T}"/> for <paramref name="subjectParameter"/>). Returns null
+    /// when the user stopped the command, or after a non-terminating error.
     /// </summary>
-    private protected T? Invoke<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class =>
-        // -ProfileName may name a role profile with mfa_serial that no cached session serves: ask once.
-        RunPrompting(() => ProfileName is not null && _profileTokenCode is null, code => _profileTokenCode = code, call);
-
-    /// <summary>
-    /// For cmdlets whose pipeline input is what they work on (a key id, an encoded message): a
-    /// failure that belongs to this item (its value was refused, or STS answered about it) is a
-    /// non-terminating error, so <c>$keys | Get-StsAccessKeyInfo -ErrorAction SilentlyContinue</c>
-    /// goes on with the next item. A failure every item would share (no credentials, an endpoint
-    /// that does not answer, credentials STS rejects) stays terminating. Returns null after an error.
-    /// </summary>
-    private protected T? InvokeForItem<T>(string subjectParameter, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    private protected T? Call<T>(StsCall<T> call, OnFailure onFailure = OnFailure.EndCommand, Action<string>? useTokenCode = null, string? subjectParameter = null) where T : class
     {
+        var codeTo = useTokenCode ?? (ProfileName is not null && _profileTokenCode is null ? code => _profileTokenCode = code : null);
         try
         {
-            return Run(call);
+            return Execute(call);
         }
-        catch (StsToolsException ex) when (ErrorRecords.BelongsToItem(ex, subjectParameter, permissionIsTheCallers: true))
-        {
-            WriteError(ErrorRecords.From(ex, MyInvocation));
-            return null;
-        }
-        catch (StsToolsException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Like the engine-call Invoke, but when the call needs an MFA code that was not given (and
-    /// no cached session could serve it), asks for the code at the prompt once and tries again.
-    /// Non-interactive sessions get the usual error.
-    /// </summary>
-    private protected T? InvokeWithMfaPrompt<T>(Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call, bool perItem = false) where T : class =>
-        RunPrompting(() => true, setTokenCode, call, perItem);
-
-    /// <summary>
-    /// Whether a failure belongs to one pipeline item's request (a refused value, STS refusing that
-    /// role) rather than to every item (no credentials, an endpoint that does not answer,
-    /// credentials STS does not accept): the next account of a fan-out goes on after the first kind.
-    /// </summary>
-    private protected static bool BelongsToRequest(StsToolsException ex) => ErrorRecords.BelongsToItem(ex);
-
-    // The one prompt-and-retry path: when the call needs an MFA code and mayPrompt says this
-    // command may ask for it, the code typed is handed to setTokenCode and the call made again
-    // (through Invoke); anything else, or a session that cannot prompt, is a terminating error.
-    private T? RunPrompting<T>(Func<bool> mayPrompt, Action<string> setTokenCode, Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call, bool perItem = false) where T : class
-    {
-        try
-        {
-            return Run(call);
-        }
-        catch (StsValidationException ex) when (ex.ErrorId == ErrorIds.SerialNumberWithoutTokenCode && mayPrompt())
+        catch (StsValidationException ex) when (ex.ErrorId == ErrorIds.SerialNumberWithoutTokenCode && codeTo is not null && onFailure != OnFailure.Throw)
         {
             var code = PromptForMfaCode(ex.TargetObject as string ?? "your MFA device");
-            if (code is null) ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            setTokenCode(code!);
-            return perItem ? RunPrompting(() => false, setTokenCode, call, perItem) : Invoke(call);
+            if (code is null) return Settle<T>(ex, OnFailure.EndCommand);
+            codeTo(code);
+            return Call(call, onFailure, null, subjectParameter);
         }
-        catch (StsToolsException ex) when (perItem && BelongsToRequest(ex))
+        catch (StsToolsException ex) when (onFailure != OnFailure.Throw)
         {
-            WriteError(ErrorRecords.From(ex, MyInvocation));
-            return null;
-        }
-        catch (StsToolsException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return null; // not reached: ThrowTerminatingError always throws
+            return Settle<T>(ex, onFailure, subjectParameter);
         }
     }
 
-    /// <summary>Runs the call (<see cref="EngineCall"/>), its messages written as they come; engine failures propagate as <see cref="StsToolsException"/>.</summary>
-    private protected T? Run<T>(Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<T>> call) where T : class
+    // The call itself, its messages written as they come; null when the user stopped it.
+    private T? Execute<T>(StsCall<T> call) where T : class
     {
         WarnIfSourceExpired();
         try
         {
             var connection = Connection;
-            return EngineCall.Run<T?>(this, log => call(Service, connection, log, _stopping.Token)!);
+            return EngineCall.Run<T?>(this, log => call(Service, connection, log, StopToken)!);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             return null;
         }
@@ -221,20 +170,6 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
         catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException or InvalidOperationException)
         {
             return null; // -NonInteractive, a runbook host, redirected input
-        }
-    }
-
-    /// <summary>Runs a synchronous engine step (file reads, parsing), turning its failures into ErrorRecords.</summary>
-    protected T? Invoke<T>(Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (StsToolsException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
-            return default; // not reached
         }
     }
 
@@ -290,21 +225,6 @@ public abstract class StsCmdletBase : PSCmdlet, IDisposable
     protected void ApplyEnvironment(Credentials credentials, string description)
     {
         if (!_callConfirmed && !ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
-        try
-        {
-            EngineCall.Run(this, log => Service.SetEnvironmentAsync(credentials, Region, RunspaceOwner.Current, log, _stopping.Token, description));
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
+        Run((log, ct) => Service.SetEnvironmentAsync(credentials, Region, RunspaceOwner.Current, log, ct, description));
     }
-
-    /// <summary>Ctrl+C: cancels the call in flight.</summary>
-    protected override void StopProcessing() => _stopping.Cancel();
-
-    /// <summary>Cancelled by Ctrl+C.</summary>
-    private protected CancellationToken StopToken => _stopping.Token;
-
-    /// <summary>Releases the cancellation source.</summary>
-    public void Dispose() => _stopping.Dispose();
 }

@@ -28,7 +28,7 @@ public sealed class ConnectStsSsoCommand : SsoCmdletBase
         if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign in to IAM Identity Center and write the token to " + settings.TokenFile)) return;
         var noBrowser = NoBrowser.IsPresent;
         var connection = SsoConnection;
-        var signIn = RunAsync((log, ct) => Service.ConnectSsoAsync(settings, connection, device => Show(device, (BufferedLog)log, noBrowser), log, ct, Force));
+        var signIn = Run((log, ct) => Service.ConnectSsoAsync(settings, connection, device => Show(device, (BufferedLog)log, noBrowser), log, ct, Force));
         if (signIn is not null) WriteObject(signIn);
     }
 

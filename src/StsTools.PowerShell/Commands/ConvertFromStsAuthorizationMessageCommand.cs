@@ -25,14 +25,14 @@ public sealed class ConvertFromStsAuthorizationMessageCommand : SubjectPipelineC
     protected override void ProcessRecord()
     {
         var encoded = AuthorizationMessages.Extract(EncodedMessage);
-        var response = InvokeForItem(nameof(EncodedMessage), (service, connection, log, ct) => service.DecodeAuthorizationMessageAsync(encoded, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.DecodeAuthorizationMessageAsync(encoded, connection, log, ct), OnFailure.ItemsOwn, subjectParameter: nameof(EncodedMessage));
         if (response is null) return;
         if (!AsObject)
         {
             WriteObject(response);
             return;
         }
-        var tree = Invoke(() => JsonTree.Parse(response.DecodedMessage));
+        var tree = Run(_ => JsonTree.Parse(response.DecodedMessage));
         WriteObject(ToPSObject(tree));
     }
 

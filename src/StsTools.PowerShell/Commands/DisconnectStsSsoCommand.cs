@@ -12,7 +12,7 @@ public sealed class DisconnectStsSsoCommand : SsoCmdletBase
         var settings = Settings();
         if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign out of IAM Identity Center and remove " + settings.TokenFile)) return;
         var connection = SsoConnection;
-        var signedIn = RunAsync((log, ct) => Service.DisconnectSsoAsync(settings, connection, log, ct));
+        var signedIn = Run((log, ct) => Service.DisconnectSsoAsync(settings, connection, log, ct));
         if (!signedIn) WriteVerbose($"There was no sign-in for {settings.DisplayName}.");
     }
 }

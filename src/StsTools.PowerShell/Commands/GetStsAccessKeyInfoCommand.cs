@@ -19,7 +19,7 @@ public sealed class GetStsAccessKeyInfoCommand : SubjectPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var response = InvokeForItem(nameof(AccessKeyId), (service, connection, log, ct) => service.GetAccessKeyInfoAsync(AccessKeyId, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.GetAccessKeyInfoAsync(AccessKeyId, connection, log, ct), OnFailure.ItemsOwn, subjectParameter: nameof(AccessKeyId));
         if (response is null) return;
         // The STS response holds only the account; with many keys piped in, each result must say
         // which key it answers for. A note property keeps the .NET type the exact STS shape.

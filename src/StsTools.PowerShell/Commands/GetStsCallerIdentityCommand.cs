@@ -13,7 +13,7 @@ public sealed class GetStsCallerIdentityCommand : CredentialPipelineCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var response = Invoke((service, connection, log, ct) => service.GetCallerIdentityAsync(connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.GetCallerIdentityAsync(connection, log, ct));
         if (response is not null) WriteObject(response);
     }
 }

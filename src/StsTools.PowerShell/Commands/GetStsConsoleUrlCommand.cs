@@ -80,7 +80,7 @@ public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
         {
             request.Credentials = Credential;
         }
-        var signIn = Invoke((service, connection, log, ct) => service.GetConsoleUrlAsync(request, connection, log, ct));
+        var signIn = Call((service, connection, log, ct) => service.GetConsoleUrlAsync(request, connection, log, ct));
         if (signIn is null) return;
         if (Open)
         {
@@ -109,7 +109,7 @@ public sealed class GetStsConsoleUrlCommand : SignedCmdletBase
         string page;
         try
         {
-            page = Invoke(() => StsTools.Storage.SignInPage.Write(signIn.Url))!;
+            page = Run(_ => StsTools.Storage.SignInPage.Write(signIn.Url))!;
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {

@@ -28,7 +28,7 @@ public sealed class GetStsDelegatedAccessTokenCommand : SubjectPipelineCmdletBas
     {
         if (!ShouldCall("GetDelegatedAccessToken", "the trade-in token", SetEnvironment)) return;
         var request = new GetDelegatedAccessTokenRequest { TradeInToken = TradeInToken };
-        var response = Invoke((service, connection, log, ct) => service.GetDelegatedAccessTokenAsync(request, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.GetDelegatedAccessTokenAsync(request, connection, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedPrincipal);
     }
 }

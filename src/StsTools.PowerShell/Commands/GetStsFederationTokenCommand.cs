@@ -58,7 +58,7 @@ public sealed class GetStsFederationTokenCommand : CredentialPipelineCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
             Tags = (Tag ?? new Tag[0]).ToList(),
         };
-        var response = Invoke((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.GetFederationTokenAsync(request, connection, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.FederatedUser.Arn);
     }
 }

@@ -47,7 +47,7 @@ public sealed class GetStsSessionTokenCommand : CredentialPipelineCmdletBase
             SerialNumber = SerialNumber,
             TokenCode = TokenCode,
         };
-        var response = InvokeWithMfaPrompt(code => request.TokenCode = code, (service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct, Force));
+        var response = Call((service, connection, log, ct) => service.GetSessionTokenAsync(request, connection, log, ct, Force), useTokenCode: code => request.TokenCode = code);
         WriteCredentialsResult(response, SetEnvironment, PassThru, _ => "a session token");
     }
 }

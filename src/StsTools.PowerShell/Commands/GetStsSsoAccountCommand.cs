@@ -13,7 +13,7 @@ public sealed class GetStsSsoAccountCommand : SsoCmdletBase
     {
         var settings = Settings();
         var connection = SsoConnection;
-        var accounts = RunAsync((log, ct) => Service.ListSsoAccountsAsync(settings, connection, log, ct));
+        var accounts = Run((log, ct) => Service.ListSsoAccountsAsync(settings, connection, log, ct));
         if (accounts is not null) WriteObject(accounts, enumerateCollection: true);
     }
 }

@@ -19,7 +19,7 @@ public sealed class GetStsSsoRoleCommand : SsoCmdletBase
         var connection = SsoConnection;
         if (string.IsNullOrEmpty(AccountId))
         {
-            var accounts = RunAsync((log, ct) => Service.ListSsoAccountsAsync(settings, connection, log, ct));
+            var accounts = Run((log, ct) => Service.ListSsoAccountsAsync(settings, connection, log, ct));
             foreach (var account in accounts ?? new SsoAccount[0]) List(settings, connection, account.AccountId);
             return;
         }
@@ -29,7 +29,7 @@ public sealed class GetStsSsoRoleCommand : SsoCmdletBase
     private void List(Sso.SsoSettings settings, Connection.ConnectionOptions connection, string accountId)
     {
         // One account's failure (no access, a malformed id) is that item's error; the next goes on.
-        var roles = RunAsyncForItem((log, ct) => Service.ListSsoRolesAsync(settings, accountId, connection, log, ct));
+        var roles = Run((log, ct) => Service.ListSsoRolesAsync(settings, accountId, connection, log, ct), OnFailure.ItemsOwn);
         if (roles is not null) WriteObject(roles, enumerateCollection: true);
     }
 }

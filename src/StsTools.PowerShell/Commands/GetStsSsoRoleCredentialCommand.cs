@@ -67,13 +67,13 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
             return;
         }
         var result = MyInvocation.ExpectingInput
-            ? RunAsyncForItem((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force))
-            : RunAsync((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force));
+            ? Run((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force), OnFailure.ItemsOwn)
+            : Run((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force));
         if (result is null) return;
         if (SetEnvironment)
         {
             var identity = $"{result.AccountId}/{result.RoleName} (IAM Identity Center)";
-            RunAsync((log, ct) => Service.SetEnvironmentAsync(result.Credentials, Service.RegionOf(result), RunspaceOwner.Current, log, ct, identity));
+            Run((log, ct) => Service.SetEnvironmentAsync(result.Credentials, Service.RegionOf(result), RunspaceOwner.Current, log, ct, identity));
             if (!PassThru) return;
         }
         WriteObject(result);

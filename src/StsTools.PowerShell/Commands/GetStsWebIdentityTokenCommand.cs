@@ -45,7 +45,7 @@ public sealed class GetStsWebIdentityTokenCommand : CredentialPipelineCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
             Tags = (Tag ?? new Tag[0]).ToList(),
         };
-        var response = Invoke((service, connection, log, ct) => service.GetWebIdentityTokenAsync(request, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.GetWebIdentityTokenAsync(request, connection, log, ct));
         if (response is not null) WriteObject(response);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ImportStsCredentialCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         var full = ResolvePath(Path);
-        var credentials = RunForItem(_ => CredentialFile.Load(full));
+        var credentials = Run(_ => CredentialFile.Load(full), OnFailure.WriteError);
         if (credentials is null) return;
         // Credentials another user could have written are someone else's choice of identity.
         if (Run(_ => PrivateDirectory.Exposure(full)) is { } why)

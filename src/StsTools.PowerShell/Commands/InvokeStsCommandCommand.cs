@@ -63,7 +63,7 @@ public sealed class InvokeStsCommandCommand : LocalCmdletBase
         // Held until the block ends: other runspaces' Invoke-StsCommand and environment writes
         // wait, and their calls read the variables as they were before (EnvironmentGate).
         var owner = RunspaceOwner.Current;
-        var scope = RunAsync((log, ct) => Service.EnterCredentialScopeAsync(credentials, region, owner, log, ct));
+        var scope = Run((log, ct) => Service.EnterCredentialScopeAsync(credentials, region, owner, log, ct));
         if (scope is null) return; // Ctrl+C while waiting
         using (scope)
         using (RunspaceOwner.EnterBlock(owner))

@@ -64,7 +64,7 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
         if (!ShouldProcess(path, $"Write profile [{ProfileName}] with {InputObject}")) return;
         if (Force && Run(_ => CredentialsFileWriter.WouldReplaceLongTermKeys(ProfileName, InputObject, Service.Environment)) && !ConfirmReplacingLongTermKeys(path)) return;
         WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
-        var written = RunAsync((log, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force, log: log));
+        var written = Run((log, ct) => CredentialsFileWriter.SetProfileAsync(ProfileName, InputObject, Service.Environment, ct, replaceLongTermKeys: Force, log: log));
         if (written is null) return; // stopped
         WriteVerbose($"Wrote profile [{ProfileName}] to {written} (owner-only).");
         // The region the credentials came with (or -Region), where boto3 and the AWS CLI read it:
@@ -75,7 +75,7 @@ public sealed class SetStsProfileCommand : LocalCmdletBase
             WriteVerbose($"No region written for [{ProfileName}]: these credentials do not say where they came from; give -Region to set one.");
             return;
         }
-        var config = RunAsync((log, ct) => CredentialsFileWriter.SetRegionAsync(ProfileName, region, Service.Environment, ct, log));
+        var config = Run((log, ct) => CredentialsFileWriter.SetRegionAsync(ProfileName, region, Service.Environment, ct, log));
         if (config is not null) WriteVerbose($"Set region = {region} for profile [{ProfileName}] in {config}.");
     }
 }

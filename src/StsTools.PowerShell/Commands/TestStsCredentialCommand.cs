@@ -81,7 +81,7 @@ public sealed class TestStsCredentialCommand : CredentialPipelineCmdletBase
         try
         {
             // The one engine path: live messages, and Ctrl+C stops a call to an endpoint that does not answer.
-            var identity = Run((service, _, log, ct) => service.GetCallerIdentityAsync(connection, log, ct));
+            var identity = Call((service, _, log, ct) => service.GetCallerIdentityAsync(connection, log, ct), OnFailure.Throw);
             if (identity is null) return; // stopped
             WriteVerbose($"STS accepts {what} as {identity.Arn}.");
             WriteObject(true);

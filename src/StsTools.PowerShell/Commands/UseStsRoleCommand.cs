@@ -134,19 +134,14 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         {
             if (!RoleTarget(out roleArn)) return; // a blank or comment line of an accounts file
         }
-        catch (StsToolsException ex) when (perItem && BelongsToRequest(ex))
-        {
-            WriteError(ErrorRecords.From(ex, MyInvocation));
-            return;
-        }
         catch (StsToolsException ex)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, MyInvocation));
+            Settle<object>(ex, perItem ? OnFailure.ItemsOwn : OnFailure.EndCommand);
             return;
         }
         // -WhatIf names what the call would really use: a role profile's role_arn and
         // role_session_name (read here only when the text is shown: the engine reads it again).
-        var profile = roleArn is null && ProfileName is not null && ShowsShouldProcessText ? Invoke(() => StsTools.Profiles.RoleProfile.Find(ProfileName, Service.EnvironmentFor(Connection))) : null;
+        var profile = roleArn is null && ProfileName is not null && ShowsShouldProcessText ? Run(_ => StsTools.Profiles.RoleProfile.Find(ProfileName, Service.EnvironmentFor(Connection))) : null;
         var sessionName = RoleSessionName ?? profile?.RoleSessionName ?? SessionNames.Default();
         var target = roleArn ?? (profile is null ? $"the role of profile '{ProfileName}'" : $"{profile.RoleArn} (profile '{ProfileName}')");
         if (!ShouldCall($"AssumeRole as session '{sessionName}' with the credentials of {(profile is null ? SourceDescription : $"profile '{profile.SourceProfile ?? profile.CredentialSource}'")}", target, SetEnvironment)) return;
@@ -168,7 +163,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         // -ProfileName alone names a role profile to follow, as `aws --profile prod` does;
         // with -RoleArn it is only where the source credentials come from.
         var fromProfile = roleArn is null && ProfileName is not null;
-        Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<AssumeRoleResponse>> call = (service, connection, log, ct) => fromProfile
+        StsCall<AssumeRoleResponse> call = (service, connection, log, ct) => fromProfile
             ? service.AssumeRoleFromProfileAsync(ProfileName!, request, connection, log, ct, Force)
             : service.AssumeRoleAsync(request, connection, log, ct, Force);
         if (perItem && ThrottleLimit > 1 && !SetEnvironment)
@@ -178,14 +173,14 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
             _fanOut.Add((log, ct) => call(Service, connection, log, ct), (response, failure) => Done(response, failure, request, call));
             return;
         }
-        var response = InvokeWithMfaPrompt(code => TokenCodeFor(request, fromProfile, code), call, perItem);
+        var response = Call(call, perItem ? OnFailure.ItemsOwn : OnFailure.EndCommand, code => TokenCodeFor(request, fromProfile, code));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 
     // A fanned-out call ended (on the pipeline thread): its result, its own failure, or one that
     // ends the command. A role that needs an MFA code asks for it here and calls again.
     private void Done(AssumeRoleResponse? response, Exception? failure, AssumeRoleRequest request,
-        Func<StsService, ConnectionOptions, IStsLog, CancellationToken, Task<AssumeRoleResponse>> call)
+        StsCall<AssumeRoleResponse> call)
     {
         switch (failure)
         {
@@ -193,7 +188,7 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
                 WriteObject(response);
                 return;
             case StsValidationException { ErrorId: ErrorIds.SerialNumberWithoutTokenCode }:
-                WriteCredentialsResult(InvokeWithMfaPrompt(code => TokenCodeFor(request, false, code), call, perItem: true), false, false, r => r.AssumedRoleUser.Arn);
+                WriteCredentialsResult(Call(call, OnFailure.ItemsOwn, code => TokenCodeFor(request, false, code)), false, false, r => r.AssumedRoleUser.Arn);
                 return;
             default:
                 FanOut<AssumeRoleResponse>.Settle(this, failure, StopToken);

@@ -63,7 +63,7 @@ public sealed class UseStsRoleWithSamlCommand : StsCmdletBase
     {
         if (!ShouldCall("AssumeRoleWithSAML", RoleArn, SetEnvironment)) return;
         var assertion = ParameterSetName == AssertionFileSet
-            ? Invoke(() => SamlAssertions.ReadFile(FileSystemPaths.Resolve(this, SamlAssertionFile, nameof(SamlAssertionFile))))
+            ? Run(_ => SamlAssertions.ReadFile(FileSystemPaths.Resolve(this, SamlAssertionFile, nameof(SamlAssertionFile))))
             : SAMLAssertion;
         if (assertion is null) return;
         var request = new AssumeRoleWithSAMLRequest
@@ -75,7 +75,7 @@ public sealed class UseStsRoleWithSamlCommand : StsCmdletBase
             Policy = Policy,
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
-        var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithSamlAsync(request, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.AssumeRoleWithSamlAsync(request, connection, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 }

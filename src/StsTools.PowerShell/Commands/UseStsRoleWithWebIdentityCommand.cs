@@ -79,7 +79,7 @@ public sealed class UseStsRoleWithWebIdentityCommand : StsCmdletBase
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
         var tokenFile = WebIdentityTokenFile is null ? null : FileSystemPaths.Resolve(this, WebIdentityTokenFile, nameof(WebIdentityTokenFile));
-        var response = Invoke((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
+        var response = Call((service, connection, log, ct) => service.AssumeRoleWithWebIdentityAsync(request, connection, tokenFile, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, r => r.AssumedRoleUser.Arn);
     }
 }

@@ -45,7 +45,7 @@ public sealed class UseStsRootCommand : CredentialPipelineCmdletBase
             TaskPolicyArn = new PolicyDescriptorType(TaskPolicyArn),
             DurationSeconds = IsBound(nameof(DurationSeconds)) ? DurationSeconds : null,
         };
-        var response = Invoke((service, connection, log, ct) => service.AssumeRootAsync(request, connection, log, ct));
+        var response = Call((service, connection, log, ct) => service.AssumeRootAsync(request, connection, log, ct));
         WriteCredentialsResult(response, SetEnvironment, PassThru, _ => "root of " + TargetPrincipal);
     }
 }

@@ -37,8 +37,6 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// <summary>The environment variable that, set to 0, keeps the engine unloaded at import.</summary>
     public const string PreloadVariable = "STSMODULE_PRELOAD";
 
-    /// <summary>How the engine is loaded in this session: "isolated", "shared" or "not yet".</summary>
-    public static string LoadMode => _isolation is not null ? "isolated" : _resolverHooked ? "shared" : "not yet";
 
     /// <summary>Sets up the loading before the first cmdlet needs the engine.</summary>
     public void OnImport()

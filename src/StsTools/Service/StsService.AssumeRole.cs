@@ -47,8 +47,7 @@ public sealed partial class StsService
         // Through a role profile's MFA session the session itself is the MFA proof: the request
         // carries no serial or code (the serial stays in the cache key).
         if (connection?.FetchSource is not null) sdkRequest.SerialNumber = sdkRequest.TokenCode = null;
-        return CachedCallAsync("AssumeRole", request.RoleArn, connection!, log, keyMaterial, forceRefresh,
-            () => { if (connection?.FetchSource is null) StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode); },
+        return CachedCallAsync(new CachedCall<Sdk.AssumeRoleResponse, AssumeRoleResponse>("AssumeRole", request.RoleArn, keyMaterial,
             (client, ct) => client.AssumeRoleAsync(sdkRequest, ct),
             r => new AssumeRoleResponse
             {
@@ -59,11 +58,15 @@ public sealed partial class StsService
 #pragma warning restore CS0618
                 SourceIdentity = r.SourceIdentity,
                 ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken,
+            })
+        {
+            ForceRefresh = forceRefresh,
+            BeforeFetch = () => { if (connection?.FetchSource is null) StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode); },
             // A disk entry must be a session of the requested role and name, in its account, and
             // any cached one must last as long as asked for.
-            cached => (expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal))
-                && LastsFor(cached, request.DurationSeconds));
+            Accept = cached => (expectedArn is null || string.Equals(cached.AssumedRoleUser.Arn, expectedArn, StringComparison.Ordinal))
+                && LastsFor(cached, request.DurationSeconds),
+        }, connection!, log, cancellationToken);
     }
 
     // arn:P:iam::A:role/path/Name as session S -> arn:P:sts::A:assumed-role/Name/S (null when the ARN is not of that shape).

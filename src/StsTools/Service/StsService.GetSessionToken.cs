@@ -30,14 +30,17 @@ public sealed partial class StsService
             SerialNumber = request.SerialNumber,
             TokenCode = request.TokenCode,
         };
-        return CachedCallAsync("GetSessionToken", request.SerialNumber, connection, log, RequestKey.Of(request, KeyExcludes), forceRefresh,
-            () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
+        return CachedCallAsync(new CachedCall<Sdk.GetSessionTokenResponse, GetSessionTokenResponse>("GetSessionToken", request.SerialNumber, RequestKey.Of(request, KeyExcludes),
             (client, ct) => client.GetSessionTokenAsync(sdkRequest, ct),
             r => new GetSessionTokenResponse
             {
                 Credentials = ResponseMapper.Map(r.Credentials),
                 ResponseMetadata = ResponseMapper.Metadata(r),
-            }, cancellationToken,
-            cached => !mustLastRequestedDuration || LastsFor(cached, request.DurationSeconds));
+            })
+        {
+            ForceRefresh = forceRefresh,
+            BeforeFetch = () => StsInputValidator.MfaPair(request.SerialNumber, request.TokenCode),
+            Accept = cached => !mustLastRequestedDuration || LastsFor(cached, request.DurationSeconds),
+        }, connection, log, cancellationToken);
     }
 }

@@ -157,9 +157,6 @@ public sealed partial class StsService
         return $"arn:{Input.StsRegions.PartitionOf(region)}:iam::{accountId}:role/{roleName.TrimStart('/')}";
     }
 
-    /// <summary>The MFA serial a role profile names, if any (for prompting before the call).</summary>
-    public string? MfaSerialOfProfile(string profileName) => RoleProfile.Find(profileName, Environment)?.MfaSerial;
-
     private async Task<(AWSCredentials, string)> SourceOfAsync(RoleProfile profile, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken, int depth)
     {
         if (profile.CredentialSource is { } source)

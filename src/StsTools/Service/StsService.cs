@@ -272,21 +272,41 @@ public sealed partial class StsService : IDisposable
             "(role chaining). To start from the credentials you had before, run Clear-StsEnvironment first, or name the source with -ProfileName or -Credential.");
     }
 
-    private async Task<TResult> CachedCallAsync<TSdk, TResult>(
-        string operation, object? target, ConnectionOptions connection, IStsLog? log, string keyMaterial, bool forceRefresh, Action beforeFetch,
-        Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map, CancellationToken cancellationToken, Func<TResult, bool>? accept = null)
+    /// <summary>
+    /// What a cached credentials call is: the operation and its target (for messages), the
+    /// request's cache key material, whether to skip the cache, a check run only before a real
+    /// fetch (an MFA code the cache made unnecessary), the SDK call, the mapping of its answer,
+    /// and which cached results may serve the request.
+    /// </summary>
+    private sealed class CachedCall<TSdk, TResult> where TResult : class, ICredentialsResponse
+    {
+        public CachedCall(string operation, object? target, string keyMaterial, Func<StsClient, CancellationToken, Task<TSdk>> call, Func<TSdk, TResult> map)
+            => (Operation, Target, KeyMaterial, Call, Map) = (operation, target, keyMaterial, call, map);
+
+        public string Operation { get; }
+        public object? Target { get; }
+        public string KeyMaterial { get; }
+        public Func<StsClient, CancellationToken, Task<TSdk>> Call { get; }
+        public Func<TSdk, TResult> Map { get; }
+        public bool ForceRefresh { get; set; }
+        public Action BeforeFetch { get; set; } = () => { };
+        public Func<TResult, bool>? Accept { get; set; }
+    }
+
+    private async Task<TResult> CachedCallAsync<TSdk, TResult>(CachedCall<TSdk, TResult> request, ConnectionOptions connection, IStsLog? log, CancellationToken cancellationToken)
         where TSdk : Amazon.Runtime.AmazonWebServiceResponse
         where TResult : class, ICredentialsResponse
     {
+        var (operation, target, call, map) = (request.Operation, request.Target, request.Call, request.Map);
         connection = await ThroughRoleProfileAsync(operation, connection, true, log, cancellationToken).ConfigureAwait(false);
         var resolved = ResolverFor(connection).Resolve(connection, true);
         WarnIfChained<TResult>(operation, connection, resolved, log);
         var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
-        var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, keyMaterial);
-        var result = await _cache.GetOrFetchAsync(operation, key, forceRefresh,
+        var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, request.KeyMaterial);
+        var result = await _cache.GetOrFetchAsync(operation, key, request.ForceRefresh,
             async () =>
             {
-                beforeFetch();
+                request.BeforeFetch();
                 var fetchWith = resolved;
                 if (connection.FetchSource is { } fetchSource)
                 {
@@ -296,7 +316,7 @@ public sealed partial class StsService : IDisposable
                     fetchWith = ResolverFor(through).Resolve(through, true);
                 }
                 return await ExecuteAsync(operation, target, fetchWith, log, call, map, cancellationToken).ConfigureAwait(false);
-            }, log, cancellationToken, accept).ConfigureAwait(false);
+            }, log, cancellationToken, request.Accept).ConfigureAwait(false);
         return Remember(result, resolved.Region);
     }
 

@@ -91,7 +91,7 @@ public sealed class ProfileTests : IDisposable
         Assert.False(sent.Form.ContainsKey("SerialNumber"), "the MFA session is the proof; no serial or code on AssumeRole");
         Assert.DoesNotContain("Credential=AKIDBASEPROFILE00001/", sent.Headers["Authorization"]);
         Assert.Contains("/eu-west-1/sts/", sent.Headers["Authorization"]);
-        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", sts.MfaSerialOfProfile("prod"));
+        Assert.Equal("arn:aws:iam::123456789012:mfa/alice", StsTools.Profiles.RoleProfile.Find("prod", sts.Environment)?.MfaSerial);
     }
 
     [Fact]
