@@ -137,25 +137,53 @@ function Invoke-PesterSuite {
 }
 
 function ConvertTo-AboutText {
-    # The about topic in PowerShell's plain-text about format, from docs/en-US/about_*.md, line for
-    # line: platyPS 0.14 reflows an about page into paragraphs, running numbered lists and code
-    # blocks together and reading '*text*' as emphasis. Headings ("# X", "## X") become headings at
-    # the margin, text is indented four spaces and code blocks (indented four in the markdown)
-    # eight, each line as written; "# KEYWORDS" lists are kept as they are.
-    param([Parameter(Mandatory)] [string] $Path)
+    # The about topic in PowerShell's plain-text about format, from docs/en-US/about_*.md:
+    # platyPS 0.14 reflows an about page into paragraphs, running numbered lists and code blocks
+    # together and reading '*text*' as emphasis. Here headings ("# X", "## X") go to the margin,
+    # code blocks (indented four in the markdown) keep every line as written, indented eight,
+    # and paragraphs and "- " list items are wrapped to 80 columns (list items with a hanging
+    # indent), so Get-Help reads well in a standard console.
+    param([Parameter(Mandatory)] [string] $Path, [int] $Width = 80)
     $lines = ([IO.File]::ReadAllText($Path) -replace "`r`n", "`n").TrimEnd("`n") -split "`n"
     $out = [Collections.Generic.List[string]]::new()
     $name = [IO.Path]::GetFileNameWithoutExtension($Path)
+    $words = [Collections.Generic.List[string]]::new()
+    $first = '    '; $rest = '    '
+    function Send-Paragraph {
+        if ($words.Count -eq 0) { return }
+        $line = $first
+        $empty = $true
+        foreach ($word in $words) {
+            if (-not $empty -and ($line.Length + 1 + $word.Length) -gt $Width) { $out.Add($line.TrimEnd()); $line = $rest; $empty = $true }
+            $line = if ($empty) { $line + $word } else { "$line $word" }
+            $empty = $false
+        }
+        $out.Add($line.TrimEnd())
+        $words.Clear()
+    }
     foreach ($line in $lines) {
-        if ($line -eq "# $name" ) { $out.Add('TOPIC'); $out.Add("    $name"); continue }
+        if ($line -eq "# $name") { $out.Add('TOPIC'); $out.Add("    $name"); continue }
         if ($line -eq "## $name") { continue }
         if ($line -match '^#{1,2} (.+)$') {
+            Send-Paragraph
             if ($out.Count -gt 0 -and $out[$out.Count - 1] -ne '') { $out.Add('') }
             $out.Add($(if ($line.StartsWith('## ')) { "  $($Matches[1])" } else { $Matches[1] }))
             continue
         }
-        $out.Add($(if ($line) { "    $line" } else { '' }))
+        if ($line -eq '') { Send-Paragraph; $out.Add(''); continue }
+        if ($line.StartsWith('    ')) { Send-Paragraph; $out.Add("    $line".TrimEnd()); continue }
+        if ($line -match '^- (.*)$') {
+            Send-Paragraph
+            $first = '    - '; $rest = '      '
+            $words.AddRange([string[]]($Matches[1] -split ' +' | Where-Object { $_ }))
+            continue
+        }
+        if ($line -match '^  \S' -and $first -eq '    - ') { $words.AddRange([string[]]($line.Trim() -split ' +')); continue }
+        if ($first -eq '    - ') { Send-Paragraph }
+        $first = '    '; $rest = '    '
+        $words.AddRange([string[]]($line.Trim() -split ' +' | Where-Object { $_ }))
     }
+    Send-Paragraph
     ($out -join [Environment]::NewLine) + [Environment]::NewLine
 }
 

@@ -263,6 +263,7 @@ Describe 'Use-StsRole over a pipeline of accounts' {
         $arns.AssumedRoleUser.Arn | ForEach-Object { $_.Split(':')[4] } | Should -Be '111111111111', '444444444444'
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAccountId,*'
+        $failures[0].Exception.Message | Should -BeLike '*is not an AWS account id but an ARN*pipe role ARNs to Use-StsRole without -RoleName*'
     }
 
     It 'keeps the results written before an item''s error ends the command under -ErrorAction Stop' {

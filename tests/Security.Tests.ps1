@@ -7,28 +7,15 @@
 param()
 
 BeforeAll {
-    $RepoRoot = Split-Path -Parent $PSScriptRoot
-    $env:AWS_EC2_METADATA_DISABLED = 'true'
-    $Sandbox = Join-Path ([IO.Path]::GetTempPath()) ("ststools-security-" + [Guid]::NewGuid().ToString('n'))
-    $null = New-Item -ItemType Directory -Path $Sandbox
-    $env:AWS_CONFIG_FILE = Join-Path $Sandbox 'config'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Sandbox 'credentials'
-    foreach ($name in 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION') {
-        Remove-Item "env:$name" -ErrorAction SilentlyContinue
-    }
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $RepoRoot 'StsModule.psd1') -Force
+    Initialize-StsTestSession
     $Manifest = Join-Path $RepoRoot 'StsModule.psd1'
-    $Moto = Start-MotoServer
     $Conn = @{ EndpointUrl = $Moto.Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDSTSTOOLSSECURE01'; SecretKey = 'security-secret-for-moto-only' }
     $RoleArn = 'arn:aws:iam::123456789012:role/SecurityRole'
-    $OnUnix = ($PSVersionTable.PSEdition -eq 'Core') -and -not $IsWindows
 }
 
 AfterAll {
-    Stop-MotoServer $Moto
-    Remove-Module StsModule -ErrorAction SilentlyContinue
-    Remove-Item $Sandbox -Recurse -Force -ErrorAction SilentlyContinue
+    Complete-StsTestSession
 }
 
 Describe 'Secrets through parameter binding' {
@@ -190,6 +177,34 @@ Describe 'Files that are not files' -Skip:(-not (($PSVersionTable.PSEdition -eq 
         $id | Should -BeLike 'NotARegularFile,*'
         $category | Should -Be 'InvalidArgument'
         $message | Should -BeLike "*is $Kind*, not a regular file as the credential file must be*"
+    }
+
+    It 'never writes over a FIFO, a device or a folder: Export-StsCredential and Set-StsProfile' {
+        $folder = Join-Path $Sandbox 'a-folder'
+        $null = New-Item -ItemType Directory -Force -Path $folder
+        $targets = @($Fifo, $folder)
+        if ((id -u) -eq '0') {
+            # A null device of the test's own (as root, /dev/null itself was once replaced by a file).
+            $device = Join-Path $Sandbox 'null-device'
+            mknod $device c 1 3
+            $targets += $device
+        }
+        $sample = [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIANOTAFILE00000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
+        foreach ($target in $targets) {
+            $before = (Get-Item $target).UnixMode
+            $err = { $sample | Export-StsCredential -Path $target } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotARegularFile,*' -Because $target
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            (Get-Item $target).UnixMode | Should -Be $before -Because "$target must be left as it was"
+        }
+        $saved = $env:AWS_SHARED_CREDENTIALS_FILE
+        try {
+            $env:AWS_SHARED_CREDENTIALS_FILE = $folder
+            { $sample | Set-StsProfile not-a-file } | Should -Throw -ErrorId 'NotARegularFile,*'
+        }
+        finally { $env:AWS_SHARED_CREDENTIALS_FILE = $saved }
+        # Read: a folder is not a missing file.
+        { Import-StsCredential -Path $folder -ErrorAction Stop } | Should -Throw -ErrorId 'NotARegularFile,*'
     }
 
     It 'refuses a FIFO as AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE and web identity token file before any read' {

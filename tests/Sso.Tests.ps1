@@ -377,5 +377,9 @@ Describe 'Secrets and refusals' {
         $err.FullyQualifiedErrorId | Should -BeLike 'UnsupportedProfile,*'
         $err.Exception.Message | Should -BeLike '*login_session*'
         { Connect-StsSso -ProfileName chained -NoBrowser } | Should -Throw -ErrorId 'NotAnSsoProfile,StsTools.PowerShell.Commands.ConnectStsSsoCommand'
+        # A profile that is not there at all is that, not "not an SSO profile".
+        $missing = { Connect-StsSso -ProfileName no-such-sso-profile -NoBrowser } | Should -Throw -PassThru
+        $missing.FullyQualifiedErrorId | Should -BeLike 'ProfileNotFound,*'
+        $missing.CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }

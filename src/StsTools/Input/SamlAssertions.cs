@@ -22,6 +22,7 @@ public static class SamlAssertions
     /// <summary>Reads and normalizes an assertion saved to a file.</summary>
     public static string ReadFile(string path)
     {
+        Storage.BoundedFile.EnsureRegular(path, "SAML assertion file"); // a folder is not "missing"
         if (!File.Exists(path))
             throw new StsToolsException(ErrorIds.SamlAssertionFileNotFound, StsErrorCategory.ObjectNotFound, $"The SAML assertion file '{path}' does not exist.", path);
         return Normalize(Storage.BoundedFile.ReadAllText(path, Storage.BoundedFile.SamlLimit, "SAML assertion"));

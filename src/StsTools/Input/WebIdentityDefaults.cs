@@ -40,6 +40,7 @@ public static class WebIdentityDefaults
             if (file is null)
                 throw new StsValidationException(ErrorIds.MissingWebIdentityToken, "WebIdentityToken",
                     $"A web identity token is required: pass -WebIdentityToken, -WebIdentityTokenFile, or set {TokenFileVariable}.", null);
+            Storage.BoundedFile.EnsureRegular(file, "web identity token file"); // a folder is not "missing"
             if (!File.Exists(file))
                 throw new StsValidationException(ErrorIds.WebIdentityTokenFileNotFound, "WebIdentityTokenFile",
                     $"The web identity token file '{file}' does not exist.", file, StsErrorCategory.ObjectNotFound);

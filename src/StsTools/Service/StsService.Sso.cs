@@ -61,9 +61,11 @@ public sealed partial class StsService
         if (!string.IsNullOrEmpty(profileName))
         {
             if (SsoSettings.ForProfile(profileName!, env) is { } fromProfile) return fromProfile;
+            if (Input.ProfileNames.NotFoundMessage(profileName!, env) is { } missing)
+                throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound,
+                    missing + " Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
             throw new StsToolsException(ErrorIds.NotAnSsoProfile, StsErrorCategory.InvalidArgument,
-                (Input.ProfileNames.NotFoundMessage(profileName!, env) is { } missing ? missing + " " : $"Profile '{profileName}' has no sso_session or sso_start_url, so it does not sign in through IAM Identity Center. ")
-                + "Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
+                $"Profile '{profileName}' has no sso_session or sso_start_url, so it does not sign in through IAM Identity Center. Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
         }
         if (!string.IsNullOrEmpty(sessionName)) return SsoSettings.ForSession(sessionName!, env);
         if (!string.IsNullOrEmpty(startUrl))

@@ -19,6 +19,11 @@ public static class AtomicFile
     public static void WriteAllText(string path, string content, bool ownerOnly)
     {
         var full = Path.GetFullPath(path);
+        // The rename would put a file in place of a device, a FIFO or a socket (as root, of
+        // /dev/null itself), and fails on a folder with a raw IOException: refused, before anything.
+        if (PrivateDirectory.NotARegularFile(full) is { } kind)
+            throw new StsToolsException(ErrorIds.NotARegularFile, StsErrorCategory.InvalidArgument,
+                $"'{full}' is {kind}: only a regular file is replaced by a write. Choose a file path.", full);
         var directory = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(directory);
         // Windows: a secret file is never put in place of a file another user owns (it would keep

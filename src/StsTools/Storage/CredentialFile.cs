@@ -44,6 +44,7 @@ public static class CredentialFile
     /// <summary>Reads a file written by <see cref="Save"/> (either format); a missing, truncated or altered file is a clear error.</summary>
     public static Credentials Load(string path)
     {
+        BoundedFile.EnsureRegular(path, "credential file"); // a folder is not "missing"
         if (!File.Exists(path))
             throw new StsToolsException(ErrorIds.CredentialFileNotFound, StsErrorCategory.ObjectNotFound, $"The credential file '{path}' does not exist.", path);
         return Parse(BoundedFile.ReadAllText(path, BoundedFile.CredentialFileLimit, "credential file"), path);

@@ -121,13 +121,13 @@ public static class PrivateDirectory
 
     /// <summary>
     /// What kind of file <paramref name="path"/> is, following links, without opening it: null for
-    /// a regular file (and on Windows, where named pipes and devices have no file paths), else
+    /// a regular file (and on Windows, where named pipes and devices have no file paths, anything but a folder), else
     /// "a FIFO", "a socket", "a device", "a folder" or "not a regular file". Opening a FIFO blocks until
     /// someone writes to it, and a device may never end, so readers ask first.
     /// </summary>
     public static string? NotARegularFile(string path)
     {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return null;
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return Directory.Exists(path) ? "a folder" : null;
         var buffer = new byte[512];
         if (Native.SystemNative_Stat(path, buffer) != 0) return null; // missing: the open says so, as before
         return (BitConverter.ToInt32(buffer, 4) & 0xF000) switch

@@ -118,7 +118,9 @@ public static partial class StsInputValidator
         if (string.IsNullOrWhiteSpace(value))
             throw Invalid(ErrorIds.MissingAccountId, "AccountId", "-RoleName needs the account of the role: give -AccountId, or pipe account ids (text, or objects with an AccountId or Id property).", value);
         if (!IsAccountId(value))
-            throw Invalid(ErrorIds.InvalidAccountId, "AccountId", $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
+            throw Invalid(ErrorIds.InvalidAccountId, "AccountId", value!.StartsWith("arn:", StringComparison.Ordinal)
+                ? $"'{value}' is not an AWS account id but an ARN: with -RoleName, pipe account ids (12 digits); pipe role ARNs to Use-StsRole without -RoleName."
+                : $"'{value}' is not an AWS account id: use its 12 digits, for example 123456789012 (keep leading zeros).", value);
     }
 
     /// <summary>A role name, optionally with its path: <c>[PATH/]NAME</c>, the name 1 to 64 of letters, digits and <c>_+=,.@-</c>.</summary>
