@@ -83,7 +83,7 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
             {
                 var announced = content.Headers.ContentLength ?? -1;
                 if (announced > ExchangeLimits.MaxResponseBytes) throw new ResponseTooLargeException(announced);
-                var body = await ReadBoundedAsync(content, limit.Token).ConfigureAwait(false);
+                var body = await ReadBoundedAsync(content, announced, limit.Token).ConfigureAwait(false);
                 var buffered = new ByteArrayContent(body);
                 foreach (var header in content.Headers)
                     if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -107,28 +107,43 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, long announced, CancellationToken cancellationToken)
     {
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
         // ReadAsStreamAsync takes no token on netstandard2.0: a stalled read ends when the token
         // disposes the stream.
         using var registration = cancellationToken.Register(() => stream.Dispose());
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (true)
+        try
         {
-            int read;
-            try
+            // The usual answer says its length: one array of that size, read to its end.
+            if (announced >= 0)
             {
-                read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                var exact = new byte[announced];
+                var at = 0;
+                while (at < exact.Length)
+                {
+                    var n = await stream.ReadAsync(exact, at, exact.Length - at, cancellationToken).ConfigureAwait(false);
+                    if (n == 0) break; // shorter than announced: the SDK's reader reports the truncation
+                    at += n;
+                }
+                if (at == exact.Length) return exact;
+                var shorter = new byte[at];
+                Array.Copy(exact, shorter, at);
+                return shorter;
             }
-            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            while (true)
             {
-                throw new OperationCanceledException(cancellationToken);
+                var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                if (read == 0) return buffer.ToArray();
+                if (buffer.Length + read > ExchangeLimits.MaxResponseBytes) throw new ResponseTooLargeException(-1);
+                buffer.Write(chunk, 0, read);
             }
-            if (read == 0) return buffer.ToArray();
-            if (buffer.Length + read > ExchangeLimits.MaxResponseBytes) throw new ResponseTooLargeException(-1);
-            buffer.Write(chunk, 0, read);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 }
