@@ -92,12 +92,18 @@ function Use-GalleryModule {
     Import-Module -Name $Name -RequiredVersion $Version -Force
 }
 
-function Invoke-Build {
-    param([string[]] $Runtimes = $ReadyToRunRuntimes)
+function Get-BuildArgument {
+    # `dotnet build` of the solution, for the platforms' ReadyToRun images when given.
+    param([string[]] $Runtimes)
     $arguments = @('build', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--nologo')
     # '+' separated: MSBuild would split a ';' or ',' list given on the command line.
     if ($Runtimes) { $arguments += "-p:ReadyToRunRuntimes=$($Runtimes -join '+')" }
-    Invoke-Native dotnet $arguments
+    , $arguments
+}
+
+function Invoke-Build {
+    param([string[]] $Runtimes = $ReadyToRunRuntimes)
+    Invoke-Native dotnet (Get-BuildArgument -Runtimes $Runtimes)
 }
 
 function Invoke-Test {
@@ -235,7 +241,7 @@ function Invoke-PackageBuild {
     # The build for -ReadyToRunRuntimes; when a platform's runtime pack or crossgen2 cannot be
     # restored, one line says which and how to choose the platforms, instead of a wall of NU1102.
     param([string[]] $Runtimes)
-    $arguments = @('build', (Join-Path $Root 'StsTools.sln'), '-c', $Configuration, '--nologo', "-p:ReadyToRunRuntimes=$($Runtimes -join '+')")
+    $arguments = Get-BuildArgument -Runtimes $Runtimes
     $output = & dotnet @arguments 2>&1 | ForEach-Object { "$_" }
     if ($LASTEXITCODE -eq 0) { $output | Write-Verbose; return }
     $pack = $output | Select-String -Pattern "(NU110[0-9]|NETSDK10[0-9]+).*?(Microsoft\.[A-Za-z.]+\.(Runtime|Crossgen2)\.([a-z0-9-]+)|RuntimeIdentifier '([^']+)')" | Select-Object -First 1

@@ -45,8 +45,7 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
     {
         var settings = Settings();
         var line = AccountId?.Trim();
-        // Lines of an accounts file: blank and comment lines are not accounts.
-        if (line is not null && (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) && MyInvocation.ExpectingInput) return;
+        if (line is not null && MyInvocation.ExpectingInput && AccountLines.IsNoAccount(line)) return;
         var account = string.IsNullOrEmpty(line) ? settings.AccountId : line;
         var role = string.IsNullOrEmpty(RoleName) ? settings.RoleName : RoleName;
         if (string.IsNullOrEmpty(account) || string.IsNullOrEmpty(role))
@@ -60,15 +59,15 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
         if (!ShouldProcess($"{account}/{role} through {settings.DisplayName}", action)) return;
         var connection = SsoConnection;
         var force = Force.IsPresent;
+        Func<StsTools.Service.IStsLog, System.Threading.CancellationToken, System.Threading.Tasks.Task<SsoRoleCredentials>> fetch =
+            (log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force);
         if (MyInvocation.ExpectingInput && ThrottleLimit > 1 && !SetEnvironment)
         {
             _fanOut ??= new FanOut<SsoRoleCredentials>(this, ThrottleLimit, StopToken);
-            _fanOut.Add((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force), Done);
+            _fanOut.Add(fetch, Done);
             return;
         }
-        var result = MyInvocation.ExpectingInput
-            ? Run((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force), OnFailure.ItemsOwn)
-            : Run((log, ct) => Service.GetSsoRoleCredentialsAsync(settings, account!, role!, connection, log, ct, force));
+        var result = Run(fetch, MyInvocation.ExpectingInput ? OnFailure.ItemsOwn : OnFailure.EndCommand);
         if (result is null) return;
         if (SetEnvironment)
         {

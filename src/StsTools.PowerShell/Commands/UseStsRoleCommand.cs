@@ -227,9 +227,8 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         // With -RoleName, every piped line is an account id (a role ARN among them is not one).
         if (piped && RoleName is not null && account is null)
         {
-            var line = roleArn!.Trim();
-            if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) return false;
-            account = line;
+            if (AccountLines.IsNoAccount(roleArn!)) return false;
+            account = roleArn!.Trim();
             roleArn = null;
         }
         if (roleArn is not null && (RoleName is not null || account is not null))

@@ -35,10 +35,8 @@ public static class CredentialsFileWriter
             throw new StsValidationException(ErrorIds.IncompleteCredential, "InputObject", "The credentials have no AccessKeyId or SecretAccessKey.", null);
         var path = SharedFiles.CredentialsPath(env);
         CredentialValues.Check(credentials, $"written to '{path}'");
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
-        using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken, log).ConfigureAwait(false))
+        await EditAsync(path, ownerOnly: true, document =>
         {
-            var document = IniDocument.Load(path);
             if (!replaceLongTermKeys && document.Get(profile) is { } existing && HoldsLongTermKeys(existing) && existing["aws_access_key_id"] != credentials.AccessKeyId)
                 throw new StsToolsException(ErrorIds.ProfileHoldsLongTermKeys, StsErrorCategory.InvalidOperation,
                     $"Profile [{profile}] in '{path}' holds long-term keys ({existing["aws_access_key_id"]}); writing {credentials.AccessKeyId} over them would lose them, and break every profile that uses [{profile}] as its source_profile. Choose another profile name, or add -Force to replace them.",
@@ -52,8 +50,7 @@ public static class CredentialsFileWriter
             if (string.IsNullOrEmpty(credentials.SessionToken)) remove.Add("aws_session_token");
             else values.Add(new("aws_session_token", credentials.SessionToken));
             document.Set(profile, values, remove);
-            AtomicFile.WriteAllText(path, document.ToString(), ownerOnly: true);
-        }
+        }, cancellationToken, log).ConfigureAwait(false);
         return path;
     }
 
@@ -67,15 +64,23 @@ public static class CredentialsFileWriter
         if (region.IndexOfAny(new[] { '\r', '\n', '[', ']', '=' }) >= 0 || region.Trim().Length == 0)
             throw new StsValidationException(ErrorIds.InvalidRegion, "Region", $"'{region}' cannot be written as a region.", region);
         var path = SharedFiles.ConfigPath(env);
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
+        var section = profile == "default" ? "default" : "profile " + profile;
+        await EditAsync(path, ownerOnly: false,
+            document => document.Set(section, new List<KeyValuePair<string, string>> { new("region", region) }, new List<string>()),
+            cancellationToken, log).ConfigureAwait(false);
+        return path;
+    }
+
+    // One writer of a shared file at a time (the lock), the file read, edited and replaced
+    // atomically (AtomicFile creates its folder), every line the edit does not touch kept.
+    private static async Task EditAsync(string path, bool ownerOnly, Action<IniDocument> edit, CancellationToken cancellationToken, Service.IStsLog? log)
+    {
         using (await FileLock.AcquireAsync(LockPathFor(path), TimeSpan.FromSeconds(30), cancellationToken, log).ConfigureAwait(false))
         {
             var document = IniDocument.Load(path);
-            var section = profile == "default" ? "default" : "profile " + profile;
-            document.Set(section, new List<KeyValuePair<string, string>> { new("region", region) }, new List<string>());
-            AtomicFile.WriteAllText(path, document.ToString(), ownerOnly: false);
+            edit(document);
+            AtomicFile.WriteAllText(path, document.ToString(), ownerOnly);
         }
-        return path;
     }
 
     /// <summary>

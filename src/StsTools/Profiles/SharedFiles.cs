@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using StsTools.Env;
 
 namespace StsTools.Profiles;
@@ -20,12 +21,13 @@ public static class SharedFiles
     /// </summary>
     public static void EnsureFitForReading(IEnvironmentVariables env)
     {
-        foreach (var source in new[] { env, ProcessEnvironmentVariables.Instance })
+        var process = ProcessEnvironmentVariables.Instance;
+        foreach (var (path, what) in new[]
         {
-            Storage.BoundedFile.EnsureFitForReading(ConfigPath(source), Storage.BoundedFile.SharedFileLimit, "AWS config file");
-            Storage.BoundedFile.EnsureFitForReading(CredentialsPath(source), Storage.BoundedFile.SharedFileLimit, "AWS credentials file");
-            if (ReferenceEquals(env, ProcessEnvironmentVariables.Instance)) break;
-        }
+            (ConfigPath(env), "AWS config file"), (CredentialsPath(env), "AWS credentials file"),
+            (ConfigPath(process), "AWS config file"), (CredentialsPath(process), "AWS credentials file"),
+        }.Distinct())
+            Storage.BoundedFile.EnsureFitForReading(path, Storage.BoundedFile.SharedFileLimit, what);
     }
 
     internal static string Home()

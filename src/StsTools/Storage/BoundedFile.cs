@@ -39,8 +39,7 @@ public static class BoundedFile
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > limit)
-                throw new StsToolsException(ErrorIds.FileTooLarge, StsErrorCategory.InvalidData,
-                    $"'{path}' is larger than {limit / 1024} KiB, more than any {what} can be: check the path.", path);
+                throw TooLarge(path, limit, what);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
@@ -66,14 +65,16 @@ public static class BoundedFile
         {
             var info = new FileInfo(path);
             if (info.Exists && info.Length > limit)
-                throw new StsToolsException(ErrorIds.FileTooLarge, StsErrorCategory.InvalidData,
-                    $"'{path}' is larger than {limit / 1024} KiB, more than any {what} can be: check the path.", path);
+                throw TooLarge(path, limit, what);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             // Unreadable or oddly named: whoever opens it says so in its own words.
         }
     }
+
+    private static StsToolsException TooLarge(string path, int limit, string what) =>
+        new(ErrorIds.FileTooLarge, StsErrorCategory.InvalidData, $"'{path}' is larger than {limit / 1024} KiB, more than any {what} can be: check the path.", path);
 
     /// <summary>The file's text (UTF-8, a BOM honoured); <c>FileTooLarge</c> past the limit.</summary>
     public static string ReadAllText(string path, int limit, string what)
