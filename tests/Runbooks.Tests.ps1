@@ -386,6 +386,16 @@ Describe 'Pester mocks of the cmdlets take the documented input forms' {
         Should -Invoke Get-StsCallerIdentity -Times 1 -Exactly -ParameterFilter { $Credential.AccessKeyId -eq 'AKIAMOCKEDKEY0000001' -and $Credential.SecretAccessKey -eq 'mocked-secret' }
     }
 
+    It 'binds -SecretKey and -SessionToken given as text and as SecureStrings' {
+        Mock Get-StsCallerIdentity { }
+        Get-StsCallerIdentity -AccessKey AKIAMOCKEDKEY0000002 -SecretKey 'mocked-secret' -SessionToken 'mocked-token'
+        Get-StsCallerIdentity -AccessKey AKIAMOCKEDKEY0000003 -SecretKey (ConvertTo-SecureString 'mocked-secret' -AsPlainText -Force)
+        Should -Invoke Get-StsCallerIdentity -Times 1 -Exactly -ParameterFilter {
+            $AccessKey -eq 'AKIAMOCKEDKEY0000002' -and [pscredential]::new('k', $SecretKey.SecureString).GetNetworkCredential().Password -eq 'mocked-secret' -and $null -ne $SessionToken
+        }
+        Should -Invoke Get-StsCallerIdentity -Times 1 -Exactly -ParameterFilter { $AccessKey -eq 'AKIAMOCKEDKEY0000003' -and $SecretKey.SecureString -is [securestring] }
+    }
+
     It 'binds -Credential with a role result and a credentials hashtable' {
         Mock Use-StsRole { }
         $previous = [StsTools.Model.AssumeRoleResponse]@{ Credentials = Get-TestCredential 'ASIAMOCKEDSOURCE0001' }

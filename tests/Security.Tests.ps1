@@ -35,12 +35,17 @@ Describe 'Secrets through parameter binding' {
         $text | Should -Not -BeLike "*$token*"
     }
 
-    It 'declares -SecretKey and -SessionToken as SecureStrings, and still takes text' {
+    It 'keeps a SecureString given to -SecretKey and -SessionToken as it is, and still takes text' {
         foreach ($name in 'Get-StsCallerIdentity', 'Use-StsRole', 'Get-StsSessionToken', 'Test-StsCredential') {
             $command = Get-Command $name
-            $command.Parameters['SecretKey'].ParameterType | Should -Be ([securestring]) -Because $name
-            $command.Parameters['SessionToken'].ParameterType | Should -Be ([securestring]) -Because $name
+            $command.Parameters['SecretKey'].ParameterType | Should -Be ([StsTools.PowerShell.Secret]) -Because $name
+            $command.Parameters['SessionToken'].ParameterType | Should -Be ([StsTools.PowerShell.Secret]) -Because $name
         }
+        # PowerShell's own conversion (the constructors) keeps the very SecureString; text becomes one.
+        $secure = ConvertTo-SecureString 'kept-as-is' -AsPlainText -Force
+        [object]::ReferenceEquals(([StsTools.PowerShell.Secret]$secure).SecureString, $secure) | Should -BeTrue
+        ([StsTools.PowerShell.Secret]'typed').SecureString | Should -BeOfType [securestring]
+        "$([StsTools.PowerShell.Secret]'typed')" | Should -Not -BeLike '*typed*'
         (Get-StsCallerIdentity @Conn -SessionToken 'text-token').Account | Should -Be '123456789012'
     }
 }

@@ -37,20 +37,18 @@ public abstract class SignedCmdletBase : StsCmdletBase
     /// what is typed; the engine refuses a key id without its secret (IncompleteAccessKey) instead.
     /// </remarks>
     [Parameter(ParameterSetName = AccessKeySet)]
-    [SecretTransformation]
-    public System.Security.SecureString? SecretKey { get; set; }
+    public Secret? SecretKey { get; set; }
 
     /// <summary>The session token for temporary <see cref="AccessKey"/>s (a SecureString, or text).</summary>
     [Parameter(ParameterSetName = AccessKeySet)]
-    [SecretTransformation]
-    public System.Security.SecureString? SessionToken { get; set; }
+    public Secret? SessionToken { get; set; }
 
     /// <inheritdoc />
     /// <remarks>The secrets become text here, as the call that signs with them is built, never at binding.</remarks>
     private protected override void AddSourceKeys(ConnectionOptions options)
     {
         options.AccessKey = AccessKey;
-        options.SecretKey = SecretTransformationAttribute.Plain(SecretKey);
-        options.SessionToken = SecretTransformationAttribute.Plain(SessionToken);
+        options.SecretKey = Secret.Reveal(SecretKey);
+        options.SessionToken = Secret.Reveal(SessionToken);
     }
 }

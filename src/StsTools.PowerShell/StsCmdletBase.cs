@@ -163,7 +163,7 @@ public abstract class StsCmdletBase : StsModuleCmdlet
             var caption = ProfileName is null ? $"MFA code for {serialNumber}" : $"MFA code for profile '{ProfileName}' ({serialNumber})";
             var answers = Host.UI.Prompt(caption, "Type the six-digit code of the MFA device.", new System.Collections.ObjectModel.Collection<FieldDescription> { field });
             var code = answers is not null && answers.TryGetValue("MFA code", out var value)
-                ? (PSObjects.Unwrap(value) is System.Security.SecureString secure ? SecretTransformationAttribute.Plain(secure) : value?.ToString())?.Trim()
+                ? (PSObjects.Unwrap(value) is System.Security.SecureString secure ? Secret.Reveal(secure) : value?.ToString())?.Trim()
                 : null;
             return string.IsNullOrEmpty(code) ? null : code;
         }
