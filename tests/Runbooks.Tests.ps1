@@ -183,6 +183,25 @@ Describe 'Runspaces share one process environment' {
         Get-AwsVariable | Should -Be $script:Before
     }
 
+    It 'makes a -FilePath program''s non-zero exit an error under $PSNativeCommandUseErrorActionPreference, as PowerShell does' {
+        $exit3 = 'import sys; print("ran"); sys.exit(3)'
+        $out = Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $exit3 -ErrorVariable quiet
+        $out | Should -Be 'ran'
+        $LASTEXITCODE | Should -Be 3
+        $quiet | Should -BeNullOrEmpty -Because 'without the preference the exit code is only in $LASTEXITCODE, as for any program'
+        $PSNativeCommandUseErrorActionPreference = $true
+        try {
+            $out = Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $exit3 -ErrorVariable failed -ErrorAction SilentlyContinue
+            $out | Should -Be 'ran'
+            $failed.FullyQualifiedErrorId | Should -Be 'ProgramExitCode,StsTools.PowerShell.Commands.InvokeStsCommandCommand'
+            "$failed" | Should -BeLike '*ended with non-zero exit code: 3*'
+            { Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $exit3 -ErrorAction Stop } | Should -Throw -ErrorId 'ProgramExitCode,*'
+            $null = Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', 'pass' -ErrorVariable none
+            $none | Should -BeNullOrEmpty
+        }
+        finally { $PSNativeCommandUseErrorActionPreference = $false }
+    }
+
     It 'finds -FilePath programs on PATH or by path, never in the current folder by bare name' {
         $folder = Join-Path $Sandbox 'workspace'
         $null = New-Item -ItemType Directory -Path $folder -Force

@@ -122,6 +122,12 @@ public sealed class InvokeStsCommandCommand : LocalCmdletBase
         {
             var exitCode = program.Run(this);
             SessionState.PSVariable.Set("global:LASTEXITCODE", exitCode);
+            // As PowerShell 7.3+ does for a native command it runs itself: under this preference a
+            // non-zero exit is an error that -ErrorAction and $ErrorActionPreference act on.
+            if (exitCode != 0 && LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("PSNativeCommandUseErrorActionPreference")))
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"Program \"{System.IO.Path.GetFileName(path)}\" ended with non-zero exit code: {exitCode}."),
+                    ErrorIds.ProgramExitCode, ErrorCategory.NotSpecified, FilePath));
         }
         finally
         {

@@ -213,6 +213,8 @@ public static class ErrorIds
     public const string ProgramNotFound = nameof(ProgramNotFound);
     /// <summary>InvalidOperation: Invoke-StsCommand -FilePath could not start the program.</summary>
     public const string ProgramNotStarted = nameof(ProgramNotStarted);
+    /// <summary>NotSpecified: an Invoke-StsCommand -FilePath program ended with a non-zero exit code while $PSNativeCommandUseErrorActionPreference is $true.</summary>
+    public const string ProgramExitCode = nameof(ProgramExitCode);
     /// <summary>ObjectNotFound: Get-StsRegion of a name the AWS SDK does not know.</summary>
     public const string RegionNotFound = nameof(RegionNotFound);
     /// <summary>AuthenticationError: no sign-in, or one that ended and cannot be refreshed (the message names the command to run).</summary>
@@ -389,6 +391,7 @@ public static class ErrorIds
         new(BrowserNotStarted, "WriteError", "-Open could not start a browser or write its sign-in page", fromService: false),
         new(ProgramNotFound, "ObjectNotFound", "Invoke-StsCommand -FilePath names no program in PATH's absolute folders", fromService: false),
         new(ProgramNotStarted, "InvalidOperation", "Invoke-StsCommand -FilePath could not start the program", fromService: false),
+        new(ProgramExitCode, "NotSpecified", "an Invoke-StsCommand -FilePath program ended with a non-zero exit code while $PSNativeCommandUseErrorActionPreference is $true", fromService: false),
         new(RegionNotFound, "ObjectNotFound", "Get-StsRegion of a name the AWS SDK does not know", fromService: false),
         new(SsoSignInRequired, "AuthenticationError", "no sign-in, or one that ended and cannot be refreshed (the message names the command to run)", fromService: false),
         new(SsoSignInExpired, "OperationTimeout", "the device code was not confirmed in time", fromService: false),
