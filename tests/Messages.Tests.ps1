@@ -246,6 +246,8 @@ Disconnect-StsSso -StartUrl https://corp.awsapps.com/start -SsoRegion us-east-1 
                 }
             }
         }
+        # The sign-in's portal whole even at 80 columns (the start URL's host).
+        ($samples['StsTools.Model.SsoSignIn'] | Out-String -Width $Width) | Should -BeLike '*d-1234567890.awsapps.com*'
         # Outside the views, the same form: the ...Utc properties CSV and JSON carry, and the text of credentials.
         ($credentials | ConvertTo-Csv | ConvertFrom-Csv).ExpirationUtc | Should -Be $iso
         $samples['StsTools.Model.ConsoleSignIn'].ValidUntilUtc | Should -Be $iso

@@ -271,6 +271,7 @@ Describe 'Use-StsRole over a pipeline of accounts' {
         $failures.Count | Should -Be 2
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAccountId,*'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*came from the pipeline*'
         $failures[1].FullyQualifiedErrorId | Should -BeLike 'AccessDenied,*'
         $failures[1].Exception.Message | Should -BeLike '*999999999999*'
         @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole').Count | Should -Be 3 -Because 'a bad line never reaches STS'

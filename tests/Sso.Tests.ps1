@@ -45,6 +45,13 @@ source_profile = sso-dev
 
 [profile signed-in-elsewhere]
 login_session = arn:aws:iam::111122223333:user/alice
+
+[profile chained-from-login]
+role_arn = arn:aws:iam::444455556666:role/Deploy
+source_profile = signed-in-elsewhere
+
+[profile keys-only]
+region = us-east-1
 '@
 
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -381,5 +388,128 @@ Describe 'Secrets and refusals' {
         $missing = { Connect-StsSso -ProfileName no-such-sso-profile -NoBrowser } | Should -Throw -PassThru
         $missing.FullyQualifiedErrorId | Should -BeLike 'ProfileNotFound,*'
         $missing.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'What an IAM Identity Center user runs into' {
+    BeforeAll { Remove-Item $CacheFolder -Recurse -Force -ErrorAction Ignore; Clear-StsCache }
+    BeforeEach { Remove-Item $StsLog -ErrorAction Ignore }
+
+    It 'names a login_session profile it does not support wherever it is named: AWS_PROFILE, the default profile, a source_profile, Connect-StsSso' {
+        $env:AWS_PROFILE = 'signed-in-elsewhere'
+        try { $viaVariable = { Get-StsCallerIdentity -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru }
+        finally { Remove-Item env:AWS_PROFILE }
+        $viaVariable.FullyQualifiedErrorId | Should -BeLike 'UnsupportedProfile,*'
+        $viaVariable.Exception.Message | Should -BeLike "*'signed-in-elsewhere' (from AWS_PROFILE)*login_session*"
+        $config = Get-Content $env:AWS_CONFIG_FILE -Raw
+        try {
+            Add-Content -Path $env:AWS_CONFIG_FILE -Value "`n[default]`nlogin_session = arn:aws:iam::111122223333:user/bob`n"
+            $viaDefault = { Get-StsCallerIdentity -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+            $viaDefault.FullyQualifiedErrorId | Should -BeLike 'UnsupportedProfile,*'
+            $viaDefault.Exception.Message | Should -BeLike "*'default' (the default profile)*"
+        }
+        finally { Set-Content -Path $env:AWS_CONFIG_FILE -Value $config -NoNewline }
+        $viaSource = { Use-StsRole -ProfileName chained-from-login -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+        $viaSource.FullyQualifiedErrorId | Should -BeLike 'UnsupportedProfile,*'
+        $viaSource.Exception.Message | Should -BeLike "*source_profile of profile 'chained-from-login'*"
+        { Connect-StsSso -ProfileName signed-in-elsewhere -NoBrowser } | Should -Throw -ErrorId 'UnsupportedProfile,StsTools.PowerShell.Commands.ConnectStsSsoCommand'
+        Test-Path $StsLog | Should -BeFalse -Because 'nothing reached STS'
+    }
+
+    It 'says -Force when the portal refuses a token that still looks valid here' {
+        Connect-Corp
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $token.accessToken = 'revoked-by-an-administrator'
+        $token | ConvertTo-Json | Set-Content $CorpFile
+        $err = { Get-StsSsoAccount -ProfileName sso-dev } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInRequired,*'
+        $err.Exception.Message | Should -BeLike '*did not accept its token*Connect-StsSso -ProfileName sso-dev -Force*'
+        Connect-Corp
+        (Get-StsSsoAccount -ProfileName sso-dev).Count | Should -Be 3
+    }
+
+    It 'refuses a sign-in named twice, and takes the one typed over the one a piped account carries' {
+        Connect-Corp
+        $null = Connect-StsSso -ProfileName sso-legacy -NoBrowser -Force -InformationAction Ignore
+        foreach ($twice in { Get-StsSsoAccount -ProfileName sso-dev -SsoSession corp }, { Connect-StsSso -ProfileName sso-dev -StartUrl https://x.awsapps.com/start -SsoRegion us-east-1 -NoBrowser }, { Get-StsSsoAccount -SsoRegion us-east-1 }) {
+            $err = $twice | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'ConflictingSsoSignIn,*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        $legacyToken = (Get-Content (Join-Path $CacheFolder (Get-Sha1Name 'https://legacy.awsapps.com/start')) -Raw | ConvertFrom-Json).accessToken
+        $roles = Get-StsSsoAccount -ProfileName sso-dev | Select-Object -First 1 | Get-StsSsoRole -ProfileName sso-legacy
+        $roles.RoleName | Should -Be 'Admin', 'ReadOnly'
+        (Get-Call | Where-Object op -EQ 'ListAccountRoles' | Select-Object -Last 1).token | Should -Be $legacyToken
+    }
+
+    It 'takes role credentials piped to Use-StsRole -RoleArn as its source, and -Verbose names the real source' {
+        Connect-Corp
+        $sso = Get-StsSsoRoleCredential -ProfileName sso-dev
+        $role = $sso | Use-StsRole -RoleArn arn:aws:iam::444455556666:role/Deploy -RoleSessionName from-sso -EndpointUrl $Sts.Endpoint
+        $role.AssumedRoleUser.Arn | Should -Be 'arn:aws:sts::444455556666:assumed-role/Deploy/from-sso'
+        (Get-StsSigner | Where-Object Action -EQ 'AssumeRole' | Select-Object -Last 1).Key | Should -Be $sso.Credentials.AccessKeyId
+        $verbose = Use-StsRole -ProfileName chained -EndpointUrl $Sts.Endpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -BeLike "*with the credentials of profile 'sso-dev'*"
+    }
+
+    It 'completes sso-session names, and only SSO profiles on the IAM Identity Center cmdlets' {
+        $sessions = (TabExpansion2 -inputScript 'Connect-StsSso -SsoSession ' -cursorColumn 27).CompletionMatches.CompletionText
+        $sessions | Should -Be 'corp'
+        $profiles = (TabExpansion2 -inputScript 'Get-StsSsoAccount -ProfileName ' -cursorColumn 31).CompletionMatches.CompletionText
+        $profiles | Should -Be 'sso-dev', 'sso-legacy'
+        (TabExpansion2 -inputScript 'Get-StsCallerIdentity -ProfileName ' -cursorColumn 35).CompletionMatches.CompletionText | Should -Contain 'keys-only'
+    }
+
+    It 'refuses GetSessionToken with an SSO profile or SSO role credentials before any call' {
+        Connect-Corp
+        $err = { Get-StsSessionToken -ProfileName sso-dev -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'LongTermCredentialsRequired,*'
+        $err.Exception.Message | Should -BeLike "*profile 'sso-dev' is an SSO profile*"
+        $piped = { Get-StsSsoRoleCredential -ProfileName sso-dev | Get-StsSessionToken -EndpointUrl $Sts.Endpoint } | Should -Throw -PassThru
+        $piped.FullyQualifiedErrorId | Should -BeLike 'LongTermCredentialsRequired,*'
+        { Get-StsSsoRoleCredential -ProfileName sso-dev | Get-StsFederationToken -Name fed -EndpointUrl $Sts.Endpoint } | Should -Throw -ErrorId 'LongTermCredentialsRequired,*'
+        Test-Path $StsLog | Should -BeFalse -Because 'nothing reached STS'
+    }
+
+    It 'keeps role credentials across a token refresh and after the sign-in ended; sign-out and aws sso logout end them, on disk too' {
+        $disk = Join-Path $Sandbox 'disk-cache'
+        Set-StsCacheOption -DiskCache -Directory $disk
+        try {
+            Connect-Corp
+            $first = Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly
+            $calls = @(Get-Call | Where-Object op -EQ 'GetRoleCredentials').Count
+            $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+            $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
+            $token.PSObject.Properties.Remove('refreshToken')
+            $token | ConvertTo-Json | Set-Content $CorpFile
+            # The sign-in ended and cannot be refreshed: the role credentials still serve while they last.
+            (Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly).Credentials.AccessKeyId | Should -Be $first.Credentials.AccessKeyId
+            @(Get-Call | Where-Object op -EQ 'GetRoleCredentials').Count | Should -Be $calls
+            @(Get-ChildItem (Join-Path $disk 'sessions') -Filter *.json).Count | Should -Be 1
+            # Sign-out removes them, in memory and on disk.
+            Connect-Corp
+            $second = Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly
+            $second.Credentials.AccessKeyId | Should -Not -Be $first.Credentials.AccessKeyId -Because 'a new sign-in starts afresh'
+            Disconnect-StsSso -SsoSession corp
+            @(Get-ChildItem (Join-Path $disk 'sessions') -Filter *.json).Count | Should -Be 0
+            { Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly } | Should -Throw -ErrorId 'SsoSignInRequired,*'
+            # aws sso logout removes the token file: nothing is served either.
+            Connect-Corp
+            $null = Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly
+            Remove-Item $CorpFile
+            { Get-StsSsoRoleCredential -SsoSession corp -AccountId 777788889999 -RoleName ReadOnly } | Should -Throw -ErrorId 'SsoSignInRequired,*'
+        }
+        finally { Set-StsCacheOption -DiskCache:$false; Clear-StsCache }
+    }
+
+    It 'checks the start URL and the role name before any call' {
+        $before = @(Get-Call).Count
+        $err = { Connect-StsSso -StartUrl http://corp.example.com/start -SsoRegion us-east-1 -NoBrowser } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidStartUrl,*'
+        Connect-Corp
+        $before = @(Get-Call).Count
+        { Get-StsSsoRoleCredential -SsoSession corp -AccountId 111122223333 -RoleName 'Bad Role!' } | Should -Throw -ErrorId 'InvalidRoleName,*'
+        { Get-StsSsoRoleCredential -SsoSession nowhere } | Should -Throw -ExpectedMessage 'There is no `[sso-session nowhere`]*'
+        @(Get-Call).Count | Should -Be $before
     }
 }

@@ -209,7 +209,10 @@ public abstract class StsCmdletBase : StsModuleCmdlet
     /// </summary>
     protected bool ShowsShouldProcessText =>
         IsBound("WhatIf") || IsBound("Confirm") || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))
-        || GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium;
+        || GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium
+        // ShouldProcess writes the same text as a verbose message.
+        || (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose) ? LanguagePrimitives.IsTrue(verbose)
+            : GetVariableValue("VerbosePreference") is ActionPreference shown && shown is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore));
 
     /// <summary>Where the credentials that sign the call come from, for -WhatIf and -Confirm (no secret).</summary>
     protected string SourceDescription =>

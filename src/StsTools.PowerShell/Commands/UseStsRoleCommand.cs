@@ -107,14 +107,16 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
 
-    // Whether -RoleArn was typed (bound before any pipeline input arrives).
+    // Whether -RoleArn and -AccountId were typed (bound before any pipeline input arrives).
     private bool _roleArnOnCommandLine;
+    private bool _accountIdOnCommandLine;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         _roleArnOnCommandLine = IsBound(nameof(RoleArn));
+        _accountIdOnCommandLine = IsBound(nameof(AccountId));
     }
 
     // Up to -ThrottleLimit calls in flight for piped items (not with -SetEnvironment, whose
@@ -223,6 +225,9 @@ public sealed class UseStsRoleCommand : CredentialPipelineCmdletBase
         // A piped object with an AccountId property also reaches -RoleArn as its text (PowerShell
         // binds whole pipeline objects to a string parameter by calling ToString): that is not an ARN.
         var piped = !_roleArnOnCommandLine && roleArn is not null;
+        // With a typed -RoleArn, a piped object's AccountId is the account of the credentials it
+        // carries (Get-StsSsoRoleCredential ... | Use-StsRole -RoleArn ...), not the role's.
+        if (_roleArnOnCommandLine && !_accountIdOnCommandLine) account = null;
         if (piped && account is not null && !roleArn!.StartsWith("arn:", StringComparison.Ordinal)) roleArn = null;
         // With -RoleName, every piped line is an account id (a role ARN among them is not one).
         if (piped && RoleName is not null && account is null)

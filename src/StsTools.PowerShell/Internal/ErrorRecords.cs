@@ -24,7 +24,9 @@ internal static class ErrorRecords
             {
                 RecommendedAction = typed
                     ? $"Correct the value of -{validation.ParameterName} and run the command again."
-                    : "The value was not typed in this command (a profile, an environment variable or a default supplied it): follow the message, then run the command again.",
+                    : invocation!.ExpectingInput
+                        ? "The value came from the pipeline (or from a profile, an environment variable or a default): correct that input item, or follow the message, then run the command again."
+                        : "The value was not typed in this command (a profile, an environment variable or a default supplied it): follow the message, then run the command again.",
             };
         }
         return record;

@@ -103,6 +103,35 @@ internal sealed class CredentialCache
         return removed;
     }
 
+    /// <summary>
+    /// Forgets the entries of <paramref name="operation"/> that <paramref name="match"/> selects,
+    /// in memory and on disk (the role credentials of an IAM Identity Center sign-in that ended);
+    /// returns how many disk entries were removed. Entries it cannot read are left alone.
+    /// </summary>
+    public int Remove<T>(string operation, Func<T, bool> match) where T : class, ICredentialsResponse
+    {
+        foreach (var pair in _memory)
+            if (pair.Value is T value && match(value)) _memory.TryRemove(pair.Key, out _);
+        var removed = 0;
+        if (string.IsNullOrEmpty(Options.Directory)) return 0;
+        var entries = Path.Combine(Options.Directory, EntriesFolder);
+        if (!Directory.Exists(entries) || (File.GetAttributes(entries) & FileAttributes.ReparsePoint) != 0) return 0;
+        foreach (var file in Directory.GetFiles(entries, "*.json"))
+        {
+            var name = Path.GetFileName(file);
+            if (!OwnFile.IsMatch(name) || name[0] == '.') continue;
+            if (!TryRead<T>(file, operation, name.Substring(0, name.Length - ".json".Length), out var entry) || !match(entry)) continue;
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
+
     private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken, Func<T, bool>? accept)
         where T : class, ICredentialsResponse
     {

@@ -131,6 +131,8 @@ public static class ErrorIds
     public const string ConsoleNeedsRoleCredentials = nameof(ConsoleNeedsRoleCredentials);
     /// <summary>InvalidOperation: two credential sources at once.</summary>
     public const string ConflictingCredentialSources = nameof(ConflictingCredentialSources);
+    /// <summary>InvalidArgument: the IAM Identity Center sign-in was named twice (-ProfileName, -SsoSession, -StartUrl), or -SsoRegion without -StartUrl.</summary>
+    public const string ConflictingSsoSignIn = nameof(ConflictingSsoSignIn);
     /// <summary>InvalidArgument: a profile name that cannot be written as a section name.</summary>
     public const string InvalidProfileName = nameof(InvalidProfileName);
     /// <summary>InvalidArgument: a path of another provider (Env:, HKCU:, Variable:).</summary>
@@ -350,6 +352,7 @@ public static class ErrorIds
         new(ConsoleNeedsTemporaryCredentials, "InvalidArgument", "Get-StsConsoleUrl was given long-term keys", fromService: false),
         new(ConsoleNeedsRoleCredentials, "InvalidArgument", "Get-StsConsoleUrl was given GetSessionToken credentials, which the console does not take", fromService: false),
         new(ConflictingCredentialSources, "InvalidOperation", "two credential sources at once", fromService: false),
+        new(ConflictingSsoSignIn, "InvalidArgument", "the IAM Identity Center sign-in was named twice (-ProfileName, -SsoSession, -StartUrl), or -SsoRegion without -StartUrl", fromService: false),
         new(InvalidProfileName, "InvalidArgument", "a profile name that cannot be written as a section name", fromService: false),
         new(NotAFileSystemPath, "InvalidArgument", "a path of another provider (Env:, HKCU:, Variable:)", fromService: false),
         new(NotARegularFile, "InvalidArgument", "a FIFO, socket, device or folder where a file is read", fromService: false),

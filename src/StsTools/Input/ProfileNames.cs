@@ -33,6 +33,28 @@ public static class ProfileNames
         return names.ToList();
     }
 
+    /// <summary>The profiles of the config file that sign in through IAM Identity Center (sso_session or sso_start_url), sorted.</summary>
+    public static IReadOnlyList<string> SsoProfiles(IEnvironmentVariables env)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var config = Load(SharedFiles.ConfigPath(env));
+        foreach (var section in config?.Sections ?? Array.Empty<string>())
+        {
+            var name = section == "default" ? section
+                : section.StartsWith("profile ", StringComparison.Ordinal) ? section.Substring(8).Trim() : null;
+            if (string.IsNullOrEmpty(name) || config!.Get(section) is not { } values) continue;
+            if (values.ContainsKey("sso_session") || values.ContainsKey("sso_start_url")) names.Add(name!);
+        }
+        return names.ToList();
+    }
+
+    /// <summary>The names of the config file's [sso-session NAME] sections, sorted.</summary>
+    public static IReadOnlyList<string> SsoSessions(IEnvironmentVariables env) =>
+        (Load(SharedFiles.ConfigPath(env))?.Sections ?? Array.Empty<string>())
+            .Where(s => s.StartsWith("sso-session ", StringComparison.Ordinal))
+            .Select(s => s.Substring(12).Trim()).Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
     /// <summary>
     /// When <paramref name="name"/> is in neither shared file: what to tell the user (the files
     /// looked in, the closest name, the names there are); null when the profile exists.
@@ -47,15 +69,18 @@ public static class ProfileNames
         return $"There is no profile '{name}' in {where}.{(closest is null ? string.Empty : $" Did you mean '{closest}'?")} {there}";
     }
 
-    private static IEnumerable<string> Sections(string path)
+    private static IEnumerable<string> Sections(string path) =>
+        Load(path)?.Sections.Select(s => s.Trim()).ToList() ?? (IEnumerable<string>)Array.Empty<string>();
+
+    private static IniDocument? Load(string path)
     {
         try
         {
-            return IniDocument.Load(path).Sections.Select(s => s.Trim()).ToList();
+            return IniDocument.Load(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or Errors.StsToolsException)
         {
-            return Array.Empty<string>(); // completion must never throw at the user
+            return null; // completion must never throw at the user
         }
     }
 }

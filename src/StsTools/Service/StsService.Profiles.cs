@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -117,17 +118,23 @@ public sealed partial class StsService
             // No source named: the key variables first (as the resolver reads them), then the
             // profile AWS_PROFILE names, or the default one, which may sign in through SSO.
             if (env.Get(Env.CredentialEnvironment.AccessKeyId) is not null && env.Get(Env.CredentialEnvironment.SecretAccessKey) is not null) return connection;
+            var fromVariable = env.Get("AWS_PROFILE") is not null;
             var current = env.Get("AWS_PROFILE") ?? "default";
-            return Sso.SsoSettings.ForProfile(current, env) is { } implicitSso
-                ? await ThroughSsoProfileAsync(current, implicitSso, connection, log, cancellationToken).ConfigureAwait(false)
-                : connection;
+            var currentSection = Sso.SsoSettings.ProfileSection(current, env);
+            // The SDK would otherwise fail on it with an assembly it cannot load (AWSSDK.Signin).
+            RefuseLoginSession(current, currentSection, fromVariable ? " (from AWS_PROFILE)" : " (the default profile)");
+            if (Sso.SsoSettings.ForProfile(current, currentSection, env) is not { } implicitSso) return connection;
+            RefuseSessionOfSession(operation, current, "an SSO profile");
+            return await ThroughSsoProfileAsync(current, implicitSso, connection, log, cancellationToken).ConfigureAwait(false);
         }
         // The profile's section is read once here, for both checks.
         var section = Sso.SsoSettings.ProfileSection(name, env);
-        if (section is not null && section.ContainsKey("login_session"))
-            throw new StsToolsException(ErrorIds.UnsupportedProfile, StsErrorCategory.InvalidOperation,
-                $"Profile '{name}' signs in with login_session (aws login), which StsModule does not support. Use an SSO profile (Connect-StsSso), a role profile, or run the AWS CLI with it.", name);
-        if (Sso.SsoSettings.ForProfile(name, section, env) is { } sso) return await ThroughSsoProfileAsync(name, sso, connection, log, cancellationToken).ConfigureAwait(false);
+        RefuseLoginSession(name, section, string.Empty);
+        if (Sso.SsoSettings.ForProfile(name, section, env) is { } sso)
+        {
+            RefuseSessionOfSession(operation, name, "an SSO profile");
+            return await ThroughSsoProfileAsync(name, sso, connection, log, cancellationToken).ConfigureAwait(false);
+        }
         var profile = RoleProfile.Find(name, Environment);
         if (profile is null) return connection;
         if (operation is "GetSessionToken" or "GetFederationToken")
@@ -141,6 +148,28 @@ public sealed partial class StsService
         var c = role.Credentials;
         through.ResolvedSource = (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{name}' ({role.AssumedRoleUser.Arn})");
         return through;
+    }
+
+    /// <summary>
+    /// Refuses a profile that signs in with login_session (aws login): the SDK would fail on it
+    /// with an assembly it cannot load, wherever the profile is named (-ProfileName, AWS_PROFILE,
+    /// the default profile, a source_profile).
+    /// </summary>
+    internal static void RefuseLoginSession(string name, IReadOnlyDictionary<string, string>? section, string how)
+    {
+        if (section is not null && section.ContainsKey("login_session"))
+            throw new StsToolsException(ErrorIds.UnsupportedProfile, StsErrorCategory.InvalidOperation,
+                $"Profile '{name}'{how} signs in with login_session (aws login), which StsModule does not support. Use an SSO profile (Connect-StsSso), a role profile, or run the AWS CLI with it.", name);
+    }
+
+    /// <summary>GetSessionToken and GetFederationToken take an IAM user's long-term keys, never a session's.</summary>
+    private static void RefuseSessionOfSession(string operation, string name, string what)
+    {
+        if (operation is "GetSessionToken" or "GetFederationToken")
+            throw new StsToolsException(ErrorIds.LongTermCredentialsRequired, StsErrorCategory.InvalidOperation,
+                $"{operation} must be called with an IAM user's long-term keys, and profile '{name}' is {what}, whose credentials are a role session. " +
+                $"Use Get-StsSsoRoleCredential -ProfileName {name} or Use-StsRole for temporary credentials.",
+                name);
     }
 
     /// <summary>
@@ -198,6 +227,7 @@ public sealed partial class StsService
             var c = inner.Credentials;
             return (new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), $"role profile '{sourceProfile}' ({inner.AssumedRoleUser.Arn})");
         }
+        RefuseLoginSession(sourceProfile, Sso.SsoSettings.ProfileSection(sourceProfile, EnvironmentFor(connection)), $" (the source_profile of profile '{profile.Name}')");
         // An SSO profile as source (a role chained from an SSO role): through this module's SSO.
         if (await ThroughSsoProfileAsync(sourceProfile, connection, log, cancellationToken).ConfigureAwait(false) is { ResolvedSource: { } sso })
             return (sso.Credentials, sso.Description);

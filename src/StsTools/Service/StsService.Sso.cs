@@ -60,7 +60,9 @@ public sealed partial class StsService
         var env = EnvironmentFor(connection);
         if (!string.IsNullOrEmpty(profileName))
         {
-            if (SsoSettings.ForProfile(profileName!, env) is { } fromProfile) return fromProfile;
+            var section = SsoSettings.ProfileSection(profileName!, env);
+            RefuseLoginSession(profileName!, section, string.Empty);
+            if (SsoSettings.ForProfile(profileName!, section, env) is { } fromProfile) return fromProfile;
             if (Input.ProfileNames.NotFoundMessage(profileName!, env) is { } missing)
                 throw new StsToolsException(ErrorIds.ProfileNotFound, StsErrorCategory.ObjectNotFound,
                     missing + " Give an SSO profile, -SsoSession, or -StartUrl with -SsoRegion.", profileName);
@@ -167,6 +169,7 @@ public sealed partial class StsService
                         RegistrationExpiresAt = registrationExpires,
                     };
                     SsoTokenCache.Write(path, token);
+                    ForgetSsoRoleCredentials(settings, log);
                     log?.Progress("Signing in to IAM Identity Center", "Done", completed: true);
                     log?.Verbose($"Signed in to {settings.DisplayName} until {token.ExpiresAt:u}; the token is in {path}.");
                     return Describe(settings, token, path);
@@ -228,7 +231,16 @@ public sealed partial class StsService
         }
         var removed = SsoTokenCache.Delete(path);
         if (removed) log?.Verbose($"Removed the cached token {path}.");
+        ForgetSsoRoleCredentials(settings, log);
         return removed || token is not null;
+    }
+
+    // The role credentials cached from a sign-in go with it (as aws sso logout removes the AWS
+    // CLI's): at sign-out, and when a new sign-in (perhaps as someone else) replaces it.
+    private void ForgetSsoRoleCredentials(SsoSettings settings, IStsLog? log)
+    {
+        var forgotten = _cache.Remove<SsoRoleCredentials>("GetRoleCredentials", c => c.StartUrl == settings.StartUrl);
+        if (forgotten > 0) log?.Verbose($"Removed {forgotten} cached role credential(s) of {settings.DisplayName} from the disk cache.");
     }
 
     /// <summary>Every account the signed-in user can reach (ListAccounts, every page).</summary>
@@ -288,13 +300,18 @@ public sealed partial class StsService
         Validation.StsInputValidator.AccountId(accountId);
         if (string.IsNullOrWhiteSpace(roleName))
             throw new StsValidationException(ErrorIds.MissingRoleName, "RoleName", "Give the role's name (the permission set's), for example -RoleName ReadOnly.", accountId);
-        var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
+        Validation.StsInputValidator.RoleName(roleName);
+        // Signed out (here, or by aws sso logout, which removes the token file): nothing is served.
+        var path = SsoTokenCache.PathOf(settings);
+        if (!System.IO.File.Exists(path)) throw NoSignIn(settings, path);
         var (endpoint, _) = SsoEndpoint(EndpointResolver.SsoPortal, settings, connection, null);
-        // The token's fingerprint, never the token: another user's sign-in to the same portal is
-        // never served this one's role credentials.
-        var key = string.Join("\n", endpoint ?? settings.Region, settings.StartUrl, KeyHash.Hex("sso-token\n" + accessToken, 16), accountId, roleName);
+        // Keyed on the portal, the sign-in, the account and the role, as botocore keys its own: a
+        // refreshed token still finds the credentials, and they serve while they last even when the
+        // sign-in can no longer be refreshed. Signing out or in again removes them.
+        var key = string.Join("\n", endpoint ?? settings.Region, settings.StartUrl, settings.SessionName ?? string.Empty, accountId, roleName);
         var result = await _cache.GetOrFetchAsync("GetRoleCredentials", key, force, async () =>
         {
+            var accessToken = await SsoAccessTokenAsync(settings, connection, log, cancellationToken).ConfigureAwait(false);
             using var portal = PortalClient(settings, connection, log);
             var response = await SsoCall("GetRoleCredentials", settings, () => portal.GetRoleCredentialsAsync(new Amazon.SSO.Model.GetRoleCredentialsRequest
             {
@@ -463,7 +480,7 @@ public sealed partial class StsService
     {
         var code = string.IsNullOrEmpty(ex.ErrorCode) ? ErrorIds.SsoServiceError : ex.ErrorCode;
         if (code is "UnauthorizedException")
-            return SignInRequired(settings, $"IAM Identity Center did not accept its token ({operation})");
+            return SignInRequired(settings, $"IAM Identity Center did not accept its token ({operation}): it was revoked or its session ended early", again: true);
         var category = ex.StatusCode switch
         {
             System.Net.HttpStatusCode.Forbidden => StsErrorCategory.PermissionDenied,
@@ -474,9 +491,9 @@ public sealed partial class StsService
         return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {ExchangeLimits.Truncate(ex.Message)}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
     }
 
-    private static StsToolsException SignInRequired(SsoSettings settings, string why) =>
+    private static StsToolsException SignInRequired(SsoSettings settings, string why, bool again = false) =>
         new(ErrorIds.SsoSignInRequired, StsErrorCategory.AuthenticationError,
-            $"Sign in to IAM Identity Center for {(settings.ProfileName is null ? settings.DisplayName : $"profile '{settings.ProfileName}' ({settings.DisplayName})")}: {why}. Run {settings.SignInCommand}.",
+            $"Sign in to IAM Identity Center for {(settings.ProfileName is null ? settings.DisplayName : $"profile '{settings.ProfileName}' ({settings.DisplayName})")}: {why}. Run {(again ? settings.SignInAgainCommand : settings.SignInCommand)}.",
             settings.ProfileName ?? settings.SessionName ?? settings.StartUrl);
 
     private static StsToolsException NoSignIn(SsoSettings settings, string path) =>

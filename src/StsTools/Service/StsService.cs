@@ -301,7 +301,7 @@ public sealed partial class StsService : IDisposable
         connection = await ThroughRoleProfileAsync(operation, connection, true, log, cancellationToken).ConfigureAwait(false);
         var resolved = ResolverFor(connection).Resolve(connection, true);
         WarnIfChained<TResult>(operation, connection, resolved, log);
-        var sourceKey = await SourceAccessKeyAsync(resolved, operation).ConfigureAwait(false);
+        var sourceKey = SourceAccessKey(await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false));
         var key = string.Join("\n", resolved.Region, resolved.EndpointUrl, sourceKey, request.KeyMaterial);
         var result = await _cache.GetOrFetchAsync(operation, key, request.ForceRefresh,
             async () =>
@@ -322,10 +322,18 @@ public sealed partial class StsService : IDisposable
 
     // The source access key id and a fingerprint of its secret (never the secret): a wrong secret
     // with the right key id must not be served a session that the right secret obtained.
-    private static async Task<string> SourceAccessKeyAsync(ResolvedConnection resolved, string operation)
+    private static string SourceAccessKey(Amazon.Runtime.ImmutableCredentials? source) =>
+        source is null ? string.Empty : source.AccessKey + "\n" + KeyHash.Hex("source-secret\n" + source.SecretKey, 16);
+
+    // STS answers GetSessionToken and GetFederationToken signed by a session with AccessDenied:
+    // say so before the call, naming where the session came from.
+    private static void RefuseSessionCredentials(string operation, ResolvedConnection resolved, Amazon.Runtime.ImmutableCredentials? source)
     {
-        var source = await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false);
-        return source is null ? string.Empty : source.AccessKey + "\n" + KeyHash.Hex("source-secret\n" + source.SecretKey, 16);
+        if (operation is not ("GetSessionToken" or "GetFederationToken") || source is not { UseToken: true }) return;
+        throw new StsToolsException(ErrorIds.LongTermCredentialsRequired, StsErrorCategory.InvalidOperation,
+            $"{operation} must be called with an IAM user's long-term keys, and the credentials from {resolved.CredentialSource} are a session's (they carry a session token). " +
+            "Name the user's keys with -ProfileName of a key profile or -AccessKey/-SecretKey; a session's credentials need no second session.",
+            resolved.CredentialSource);
     }
 
     // The source credentials, obtained before the call so that a failing provider is named.
@@ -365,7 +373,7 @@ public sealed partial class StsService : IDisposable
     {
         var where = resolved.EndpointUrl is null ? $"the {resolved.Region} regional endpoint" : $"{resolved.EndpointUrl} (from {resolved.EndpointSource})";
         if (resolved.Warning is not null) log?.Warning(resolved.Warning);
-        await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false);
+        RefuseSessionCredentials(operation, resolved, await SourceCredentialsAsync(resolved, operation).ConfigureAwait(false));
         log?.Verbose($"{operation}: calling {where} (region {resolved.Region} from {resolved.RegionSource}) with credentials from {resolved.CredentialSource}.");
         var client = _pool.Get(resolved);
         ExchangeCaptureHandler.Begin(); // read back by ResponseMapper.Metadata in map below

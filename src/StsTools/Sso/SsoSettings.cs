@@ -49,9 +49,14 @@ public sealed class SsoSettings
     public string TokenFile => SsoTokenCache.PathOf(this);
 
     /// <summary>The command that signs in again, for messages.</summary>
-    public string SignInCommand => ProfileName is not null ? $"Connect-StsSso -ProfileName {ProfileName} (or aws sso login --profile {ProfileName})"
-        : SessionName is not null ? $"Connect-StsSso -SsoSession {SessionName} (or aws sso login --sso-session {SessionName})"
-        : $"Connect-StsSso -StartUrl {StartUrl} -SsoRegion {Region}";
+    public string SignInCommand => SignInCommandWith(string.Empty);
+
+    /// <summary>The same, for a token that still looks valid here but that IAM Identity Center refused: -Force signs in anyway.</summary>
+    public string SignInAgainCommand => SignInCommandWith(" -Force");
+
+    private string SignInCommandWith(string force) => ProfileName is not null ? $"Connect-StsSso -ProfileName {ProfileName}{force} (or aws sso login --profile {ProfileName})"
+        : SessionName is not null ? $"Connect-StsSso -SsoSession {SessionName}{force} (or aws sso login --sso-session {SessionName})"
+        : $"Connect-StsSso -StartUrl {StartUrl} -SsoRegion {Region}{force}";
 
     /// <summary>
     /// The token cache file's name as the AWS CLI and botocore compute it: the SHA-1 of the session
@@ -107,8 +112,8 @@ public sealed class SsoSettings
     {
         var values = IniDocument.Load(SharedFiles.ConfigPath(env)).Get("sso-session " + sessionName)
             ?? throw new StsToolsException(ErrorIds.SsoSessionNotFound, StsErrorCategory.ObjectNotFound,
-                (forProfile is null ? string.Empty : $"Profile '{forProfile}' names sso_session '{sessionName}', but ")
-                + $"there is no [sso-session {sessionName}] section in {SharedFiles.ConfigPath(env)}. Add one with sso_start_url and sso_region (aws configure sso-session writes it).",
+                (forProfile is null ? "There" : $"Profile '{forProfile}' names sso_session '{sessionName}', but there")
+                + $" is no [sso-session {sessionName}] section in {SharedFiles.ConfigPath(env)}. Add one with sso_start_url and sso_region (aws configure sso-session writes it).",
                 sessionName);
         string? Value(string key) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         var missing = new List<string>();
@@ -130,7 +135,7 @@ public sealed class SsoSettings
     /// <summary>A start URL and region given directly (no session: the legacy cache file name).</summary>
     public static SsoSettings ForStartUrl(string startUrl, string region)
     {
-        if (!Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             throw new StsValidationException(ErrorIds.InvalidStartUrl, "StartUrl", $"'{startUrl}' is not a start URL: give the access portal's address, such as https://my-org.awsapps.com/start.", startUrl);
         return new SsoSettings { StartUrl = startUrl, Region = CheckedRegion(region, "-SsoRegion") };
     }
