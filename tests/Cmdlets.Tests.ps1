@@ -69,7 +69,7 @@ Describe 'Credential sources as parameter sets' {
         }
         $syntax = (Get-Command $_ -Syntax) -join "`n"
         $syntax | Should -BeLike '* -Credential <Credentials> *'
-        $syntax | Should -BeLike '* -AccessKey <string> *`[-SecretKey <securestring>`] `[-SessionToken <securestring>`]*'
+        $syntax | Should -BeLike '* -AccessKey <string> *`[-SecretKey <Secret>`] `[-SessionToken <Secret>`]*'
         # The help built from docs/ shows the same three.
         @((Get-Help $_ -Full).syntax.syntaxItem).Count | Should -Be 3
     }

@@ -105,7 +105,7 @@ Describe 'Runspaces share one process environment' {
             $deadline = (Get-Date).AddSeconds(15)
             while ($writer.Streams.Progress.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $writer.Streams.Progress.Count | Should -BeGreaterThan 0
-            $writer.Streams.Progress[0].StatusDescription | Should -BeLike '*Another runspace runs an Invoke-StsCommand block*'
+            $writer.Streams.Progress[0].StatusDescription | Should -BeLike '*Another runspace has its credentials in them*'
             $writing.IsCompleted | Should -BeFalse
             $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIAHOLDER0000000001'
             $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -148,7 +148,8 @@ Describe 'Runspaces share one process environment' {
             1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
                 Import-Module $using:Manifest
                 $inner = [StsTools.Model.Credentials]@{ AccessKeyId = "ASIANESTED000000000$_"; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) }
-                $nested = $inner | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID }
+                # Nested blocks of sibling runspaces take turns one level down: each reads only its own key.
+                $nested = $inner | Invoke-StsCommand { 1..10 | ForEach-Object { $env:AWS_ACCESS_KEY_ID; Start-Sleep -Milliseconds 3 } } | Sort-Object -Unique
                 $signer = (Get-StsCallerIdentity -EndpointUrl $using:endpoint -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -Last 1).Message
                 [pscustomobject]@{ Nested = $nested; Signer = $signer }
             }
@@ -180,6 +181,56 @@ Describe 'Runspaces share one process environment' {
         }
         $env:AWS_ENDPOINT_URL_STS | Should -BeNullOrEmpty
         $env:AWS_MAX_ATTEMPTS | Should -BeNullOrEmpty
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'makes parallel blocks that set, run and clear take turns, each running as its own account and signing with the runbook''s keys' {
+        $accounts = 1..8 | ForEach-Object { '{0:D12}' -f (300000000000 + $_) }
+        $endpoint = $Proxy.Endpoint
+        $seen = $accounts | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:Manifest
+            # As a runbook author writes it first: -SetEnvironment, then tools that read the variables.
+            $role = Use-StsRole -AccountId $_ -RoleName Audit -EndpointUrl $using:endpoint -Force -SetEnvironment -PassThru
+            $reads = 1..10 | ForEach-Object { $env:AWS_ACCESS_KEY_ID; Start-Sleep -Milliseconds 5 }
+            Clear-StsEnvironment
+            [pscustomobject]@{ Own = $role.Credentials.AccessKeyId; Others = @($reads | Where-Object { $_ -ne $role.Credentials.AccessKeyId }).Count }
+        }
+        @($seen).Count | Should -Be 8
+        foreach ($s in $seen) { $s.Others | Should -Be 0 -Because "the block of $($s.Own) must read only its own key" }
+        $calls = @(Get-ProxyLog | Where-Object Action -EQ 'AssumeRole')
+        $calls.Count | Should -Be 8
+        $calls | ForEach-Object { $_.Key | Should -Be $RunbookKey -Because 'no block signs with the role another block put into the environment' }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'holds the environment for a Set-StsEnvironment of another runspace until its script ends, then puts it back' {
+        $holder = [powershell]::Create()
+        $null = $holder.AddScript("param(`$c) Import-Module '$Manifest'; `$c | Set-StsEnvironment; Start-Sleep -Seconds 3").AddArgument((Get-TestCredential 'ASIASTANDING00000001'))
+        $async = $holder.BeginInvoke()
+        try {
+            $deadline = (Get-Date).AddSeconds(20)
+            while ($env:AWS_ACCESS_KEY_ID -ne 'ASIASTANDING00000001' -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $env:AWS_ACCESS_KEY_ID | Should -Be 'ASIASTANDING00000001'
+            # This runspace never signs with them.
+            $null = Get-StsCallerIdentity -EndpointUrl $Proxy.Endpoint
+            (Get-ProxyLog | Where-Object Action -EQ 'GetCallerIdentity' | Select-Object -Last 1).Key | Should -Be $RunbookKey
+            # Its block waits for the other runspace's script to end without Clear-StsEnvironment,
+            # then finds the variables as they were before that runspace's write.
+            $inside = Get-TestCredential 'ASIAAFTERSTANDING001' | Invoke-StsCommand { $env:AWS_ACCESS_KEY_ID; $env:AWS_SECRET_ACCESS_KEY } -WarningAction SilentlyContinue
+            $async.IsCompleted | Should -BeTrue -Because 'the block waited for the other runspace'
+            $inside | Should -Be 'ASIAAFTERSTANDING001', 'secret-of-ASIAAFTERSTANDING001'
+        }
+        finally { $holder.Dispose() }
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'clears only what its own runspace set, outside the first runspace' {
+        $other = [powershell]::Create()
+        $null = $other.AddScript("Import-Module '$Manifest'; Clear-StsEnvironment -Verbose 4>&1 | ForEach-Object Message; `$env:AWS_ACCESS_KEY_ID")
+        $out = $other.Invoke()
+        $other.Dispose()
+        $out[-1] | Should -Be $RunbookKey -Because 'a block whose role call failed must not remove the runbook''s own keys'
+        ($out -join "`n") | Should -BeLike '*nothing of its own to clear*'
         Get-AwsVariable | Should -Be $script:Before
     }
 

@@ -21,7 +21,23 @@ public abstract class StsModuleCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The engine instance shared by all commands of the session (client reuse, the cache).</summary>
-    private protected static StsService Service => StsService.Shared;
+    private protected static StsService Service
+    {
+        get
+        {
+            var service = StsService.Shared;
+            // The environment's gate learns from here which block started a runspace (the engine
+            // knows no runspaces); set before any command can reach the gate.
+            if (!_wired)
+            {
+                service.EnvironmentGate.ParentOf = RunspaceOwner.ParentOf;
+                _wired = true;
+            }
+            return service;
+        }
+    }
+
+    private static bool _wired;
 
     /// <summary>Cancelled by Ctrl+C.</summary>
     private protected CancellationToken StopToken => _stopping.Token;

@@ -17,6 +17,6 @@ public sealed class ClearStsEnvironmentCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldProcess("AWS_* environment variables of this session", "Remove the credentials")) return;
-        Run((log, ct) => Service.ClearEnvironmentAsync(IncludeRegion, RunspaceOwner.Current, log, ct));
+        Run((log, ct) => Service.ClearEnvironmentAsync(IncludeRegion, RunspaceOwner.Current, log, ct, RunspaceOwner.IsFirst));
     }
 }

@@ -41,6 +41,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// <summary>Sets up the loading before the first cmdlet needs the engine.</summary>
     public void OnImport()
     {
+        RunspaceOwner.NoteImport();
         if (IsDesktop || !TryIsolate())
         {
             AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModule;

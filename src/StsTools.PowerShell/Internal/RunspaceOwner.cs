@@ -16,8 +16,61 @@ internal static class RunspaceOwner
     // instead of waiting for the block that waits for them.
     private static readonly System.Threading.AsyncLocal<Guid?> Block = new();
 
-    /// <summary>The owner: the enclosing block's, else the current runspace's id (read on the pipeline thread); empty outside any runspace.</summary>
-    public static Guid Current => Block.Value ?? Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+    // Which block started each runspace that runs inside one, for the gate (ParentOf).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> Parents = new();
+
+    /// <summary>
+    /// The owner: the current runspace's id (read on the pipeline thread), noting the block it was
+    /// started in, if any (<see cref="ParentOf"/>); the enclosing block's off the pipeline thread;
+    /// empty outside any runspace.
+    /// </summary>
+    public static Guid Current
+    {
+        get
+        {
+            var block = Block.Value;
+            if (Runspace.DefaultRunspace?.InstanceId is not { } id) return block ?? Guid.Empty;
+            if (block is { } parent && parent != id) Parents[id] = parent;
+            else Parents.TryRemove(id, out _);
+            return id;
+        }
+    }
+
+    /// <summary>The owner of the block in which the runspace <paramref name="owner"/> was started, if it runs inside one.</summary>
+    public static Guid? ParentOf(Guid owner) => Parents.TryGetValue(owner, out var parent) ? parent : null;
+
+    // The runspace the module was first imported in: the session's or the script's own. Its
+    // environment writes are the process's, as a shell's are; every other runspace's stand only
+    // until its Clear-StsEnvironment (EnvironmentGate.Stand).
+    private static readonly object FirstLock = new();
+    private static Guid _first;
+
+    /// <summary>Notes the importing runspace as the process's first, if none is noted yet.</summary>
+    public static void NoteImport()
+    {
+        if (Runspace.DefaultRunspace?.InstanceId is not { } id) return;
+        lock (FirstLock) if (_first == Guid.Empty) _first = id;
+    }
+
+    /// <summary>True on the process's first runspace (or where no runspace is known).</summary>
+    public static bool IsFirst
+    {
+        get
+        {
+            var id = Runspace.DefaultRunspace?.InstanceId;
+            lock (FirstLock) return id is null || _first == Guid.Empty || id == _first;
+        }
+    }
+
+    /// <summary>
+    /// For a runspace other than the process's first: whether it is still running something (its
+    /// environment writes stand until then, or until its Clear-StsEnvironment); null on the first.
+    /// </summary>
+    public static Func<bool>? StandingWhileRunning()
+    {
+        if (IsFirst || Runspace.DefaultRunspace is not { } runspace) return null;
+        return () => runspace.RunspaceStateInfo.State == RunspaceState.Opened && runspace.RunspaceAvailability != RunspaceAvailability.Available;
+    }
 
     /// <summary>Marks this thread, and what it starts until disposed, as running <paramref name="owner"/>'s block.</summary>
     public static IDisposable EnterBlock(Guid owner)

@@ -16,19 +16,29 @@ namespace StsTools.Env;
 /// (<see cref="ViewFor"/>), so one runspace never signs with, or hands on, another's credentials.
 /// </summary>
 /// <remarks>
-/// Re-entrant per owner: a block that calls Invoke-StsCommand or Set-StsEnvironment again in the
-/// same runspace goes straight in. Every change of the variables is made under one lock
-/// (<see cref="Change{T}"/>) that <see cref="ViewFor"/> also takes, so a reader sees the
-/// variables before a change or after it, never half of one.
+/// Holds nest: the runspaces a block starts (<see cref="ParentOf"/> names the block's owner) act
+/// as the block, so they do not wait for the block that waits for them; their own blocks take
+/// turns among themselves one level down, and the others among them read the variables as the
+/// block has them. Re-entrant per owner: a block that calls Invoke-StsCommand or
+/// Set-StsEnvironment again in the same runspace goes straight in.
+/// A runspace other than the process's first one that puts credentials into the environment
+/// (Set-StsEnvironment, -SetEnvironment) holds the gate until its Clear-StsEnvironment
+/// (<see cref="Stand"/>): blocks and writes of other runspaces wait meanwhile, so parallel
+/// Set/run/Clear sequences take turns and each runs as its own. When that runspace's script ends
+/// without the Clear, the next waiter finds it idle and puts the variables back first.
+/// Every change of the variables is made under one lock (<see cref="Change{T}"/>) that
+/// <see cref="ViewFor"/> also takes, so a reader sees the variables before a change or after it,
+/// never half of one.
 /// </remarks>
 public sealed class EnvironmentGate
 {
     private readonly IEnvironmentVariables _env;
     private readonly object _sync = new();
     private readonly SemaphoreSlim _free = new(1, 1);
-    private Guid _owner;
-    private int _depth;
-    private Dictionary<string, string?>? _outside;
+    // The holds in force, outermost first: each level's owner, how often it re-entered, the AWS
+    // variables as they were before it, and the door its nested holders take turns at.
+    private readonly List<Level> _levels = new();
+    private Standing? _standing;
 
     /// <summary>A gate over <paramref name="env"/>.</summary>
     public EnvironmentGate(IEnvironmentVariables env) => _env = env ?? throw new ArgumentNullException(nameof(env));
@@ -37,36 +47,65 @@ public sealed class EnvironmentGate
     public static TimeSpan ReportAfter { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The owner whose block started the runspace <c>owner</c>, if any (set by the PowerShell layer,
+    /// which knows which block a runspace was started in); such a runspace acts as that block.
+    /// </summary>
+    public Func<Guid, Guid?>? ParentOf { get; set; }
+
+    /// <summary>
     /// Holds the gate for <paramref name="owner"/> until the returned lease is disposed, waiting while
     /// another owner holds it (reported to <paramref name="log"/>; <paramref name="cancellationToken"/>
-    /// stops the wait). Re-entrant for the owner that holds it.
+    /// stops the wait). Re-entrant for the owner that holds it; one level down for a runspace that
+    /// a holder's block started.
     /// </summary>
     public async Task<IDisposable> AcquireAsync(Guid owner, IStsLog? log, CancellationToken cancellationToken)
     {
-        lock (_sync)
+        while (true)
         {
-            if (_depth > 0 && _owner == owner)
+            Level? below;
+            lock (_sync)
             {
-                _depth++;
-                return new Lease(this);
+                if (_levels.Count > 0 && _levels[_levels.Count - 1] is { } top && top.Owner == owner)
+                {
+                    top.Depth++;
+                    return new Lease(this, top);
+                }
+                below = Related(owner) is var index && index >= 0 ? _levels[index] : null;
+            }
+            var door = below?.Door ?? _free;
+            if (!door.Wait(0)) await WaitAsync(door, below is null, log, cancellationToken).ConfigureAwait(false);
+            lock (_sync)
+            {
+                // The level it goes above ended while it waited (a ThreadJob outlived its block): again.
+                if (below is not null && !_levels.Contains(below))
+                {
+                    door.Release();
+                    continue;
+                }
+                var level = new Level(owner, Snapshot(everyAwsVariable: true), door);
+                _levels.Add(level);
+                return new Lease(this, level);
             }
         }
-        if (!_free.Wait(0))
+    }
+
+    private async Task WaitAsync(SemaphoreSlim door, bool outermost, IStsLog? log, CancellationToken cancellationToken)
+    {
+        log?.Verbose("Another runspace of this process has credentials in the AWS_* environment variables (an Invoke-StsCommand block, or Set-StsEnvironment until its Clear-StsEnvironment); waiting for it to give them back.");
+        var waited = Stopwatch.StartNew();
+        while (!await door.WaitAsync(ReportAfter, cancellationToken).ConfigureAwait(false))
         {
-            log?.Verbose("Another runspace of this process has credentials in the AWS_* environment variables (Invoke-StsCommand); waiting for it to give them back.");
-            var waited = Stopwatch.StartNew();
-            while (!await _free.WaitAsync(ReportAfter, cancellationToken).ConfigureAwait(false))
-                log?.Progress("Waiting for the AWS_* environment variables",
-                    $"Another runspace runs an Invoke-StsCommand block with its credentials in them ({waited.Elapsed.TotalSeconds:0} s)");
-            log?.Progress("Waiting for the AWS_* environment variables", "Done", completed: true);
+            // A runspace whose script ended without Clear-StsEnvironment gives its turn up here.
+            if (outermost && TakeAbandoned() is { } abandoned)
+            {
+                log?.Verbose("The runspace that put its credentials into the AWS_* environment variables finished without Clear-StsEnvironment; they are put back as they were before it.");
+                abandoned.Dispose();
+                continue;
+            }
+            log?.Progress("Waiting for the AWS_* environment variables",
+                $"Another runspace has its credentials in them: an Invoke-StsCommand block, or Set-StsEnvironment until its Clear-StsEnvironment ({waited.Elapsed.TotalSeconds:0} s)");
         }
-        lock (_sync)
-        {
-            _owner = owner;
-            _depth = 1;
-            _outside = Snapshot(everyAwsVariable: true);
-        }
-        return new Lease(this);
+        log?.Progress("Waiting for the AWS_* environment variables", "Done", completed: true);
     }
 
     /// <summary>Makes a change of the variables under the gate's lock (the caller holds a lease).</summary>
@@ -78,23 +117,103 @@ public sealed class EnvironmentGate
 
     /// <summary>
     /// The environment as <paramref name="owner"/> may use it: the AWS variables as they are when it
-    /// holds the gate or nobody does, and as they were before the holder took it otherwise; every
-    /// other variable as it is. The AWS variables are read once, now.
+    /// holds the innermost hold (or acts as its holder's block) or nobody holds any; otherwise as they
+    /// were before the first hold it has no part in; every other variable as it is. The AWS
+    /// variables are read once, now.
     /// </summary>
     public IEnvironmentVariables ViewFor(Guid owner)
     {
         lock (_sync)
         {
+            var index = _levels.Count == 0 ? -1 : Related(owner);
             // Another owner's block: every AWS_* variable as it was (a block may set endpoints or
             // config files of its own too). Otherwise those Apply touches, read once now.
-            return _depth > 0 && _owner != owner && _outside is not null ? new Overlay(_env, _outside, awsOnlyFromSnapshot: true) : new Overlay(_env, Snapshot(everyAwsVariable: false), awsOnlyFromSnapshot: false);
+            return _levels.Count > 0 && index < _levels.Count - 1
+                ? new Overlay(_env, _levels[index + 1].Outside, awsOnlyFromSnapshot: true)
+                : new Overlay(_env, Snapshot(everyAwsVariable: false), awsOnlyFromSnapshot: false);
         }
     }
 
-    /// <summary>True while an owner other than <paramref name="owner"/> holds the gate.</summary>
-    public bool HeldByOther(Guid owner)
+    // The innermost level held by owner or by a block it acts as (its ancestors); -1 for none.
+    private int Related(Guid owner)
     {
-        lock (_sync) return _depth > 0 && _owner != owner;
+        for (var i = _levels.Count - 1; i >= 0; i--)
+        {
+            var holder = _levels[i].Owner;
+            if (holder == owner || IsAncestor(holder, owner)) return i;
+        }
+        return -1;
+    }
+
+    private bool IsAncestor(Guid holder, Guid owner)
+    {
+        var parentOf = ParentOf;
+        if (parentOf is null) return false;
+        var current = owner;
+        for (var hops = 0; hops < 32 && parentOf(current) is { } parent && parent != current; hops++)
+        {
+            if (parent == holder) return true;
+            current = parent;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps the gate for <paramref name="owner"/>, which holds it now, after its current lease
+    /// ends: <paramref name="hold"/> (a scope with its own lease, which puts the variables back and
+    /// releases when disposed) stands until <see cref="EndStanding"/>, or until a waiter finds
+    /// <paramref name="alive"/> false (the owner's runspace closed or idle) and disposes it.
+    /// </summary>
+    public void Stand(Guid owner, IDisposable hold, Func<bool> alive)
+    {
+        if (hold is null) throw new ArgumentNullException(nameof(hold));
+        if (alive is null) throw new ArgumentNullException(nameof(alive));
+        lock (_sync)
+        {
+            if (_levels.Count != 1 || _levels[0].Owner != owner || _standing is not null) throw new InvalidOperationException("Only the sole holder of the gate can stand, once.");
+            _standing = new Standing(owner, hold, alive);
+        }
+    }
+
+    /// <summary>True while <paramref name="owner"/> has a standing hold (<see cref="Stand"/>).</summary>
+    public bool IsStanding(Guid owner)
+    {
+        lock (_sync) return _standing is { } standing && standing.Owner == owner;
+    }
+
+    /// <summary>The standing hold of <paramref name="owner"/>, taken away for the caller to dispose; null when it has none.</summary>
+    public IDisposable? EndStanding(Guid owner)
+    {
+        lock (_sync)
+        {
+            if (_standing is not { } standing || standing.Owner != owner) return null;
+            _standing = null;
+            return standing.Hold;
+        }
+    }
+
+    // The standing hold of an owner whose runspace is no longer running anything.
+    private IDisposable? TakeAbandoned()
+    {
+        Standing? standing;
+        lock (_sync) standing = _standing;
+        if (standing is null) return null;
+        bool alive;
+        try
+        {
+            alive = standing.Alive();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            alive = false;
+        }
+        if (alive) return null;
+        lock (_sync)
+        {
+            if (!ReferenceEquals(_standing, standing)) return null;
+            _standing = null;
+        }
+        return standing.Hold;
     }
 
     private Dictionary<string, string?> Snapshot(bool everyAwsVariable)
@@ -104,24 +223,52 @@ public sealed class EnvironmentGate
         return values;
     }
 
-    private void Release()
+    private void Release(Level level)
     {
         lock (_sync)
         {
-            if (--_depth > 0) return;
-            _owner = Guid.Empty;
-            _outside = null;
+            if (--level.Depth > 0) return;
+            _levels.Remove(level);
         }
-        _free.Release();
+        level.Entry.Release();
+    }
+
+    private sealed class Level
+    {
+        public Level(Guid owner, Dictionary<string, string?> outside, SemaphoreSlim entry) => (Owner, Outside, Entry) = (owner, outside, entry);
+
+        public Guid Owner { get; }
+
+        public int Depth { get; set; } = 1;
+
+        public Dictionary<string, string?> Outside { get; }
+
+        // The door this level came in by, released when it ends.
+        public SemaphoreSlim Entry { get; }
+
+        // The door of the holds nested in this one (runspaces its block started).
+        public SemaphoreSlim Door { get; } = new(1, 1);
+    }
+
+    private sealed class Standing
+    {
+        public Standing(Guid owner, IDisposable hold, Func<bool> alive) => (Owner, Hold, Alive) = (owner, hold, alive);
+
+        public Guid Owner { get; }
+
+        public IDisposable Hold { get; }
+
+        public Func<bool> Alive { get; }
     }
 
     private sealed class Lease : IDisposable
     {
         private EnvironmentGate? _gate;
+        private readonly Level _level;
 
-        public Lease(EnvironmentGate gate) => _gate = gate;
+        public Lease(EnvironmentGate gate, Level level) => (_gate, _level) = (gate, level);
 
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release(_level);
     }
 
     // The AWS variables from a snapshot, the rest live; writes go to the live environment (nothing

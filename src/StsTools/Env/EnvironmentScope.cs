@@ -41,14 +41,27 @@ public sealed class EnvironmentScope : IDisposable
     }
 
     /// <summary>Puts every remembered variable back.</summary>
-    public void Dispose()
+    public void Dispose() => Restore();
+
+    /// <summary>Puts every remembered variable back; returns what that changed (no secrets), for verbose output.</summary>
+    public IReadOnlyList<EnvironmentChange> Restore()
     {
-        if (_disposed) return;
+        if (_disposed) return Array.Empty<EnvironmentChange>();
         _disposed = true;
+        var changes = new List<EnvironmentChange>();
         foreach (var entry in _before)
-            if (!string.Equals(_env.Get(entry.Key), entry.Value, StringComparison.Ordinal)) _env.Set(entry.Key, entry.Value);
+            if (!string.Equals(_env.Get(entry.Key), entry.Value, StringComparison.Ordinal)) Put(entry.Key, entry.Value, changes);
         // AWS_* variables the block set that were not there before go too.
         foreach (var name in CredentialEnvironment.ScopedVariables(_env))
-            if (!_before.ContainsKey(name)) _env.Set(name, null);
+            if (!_before.ContainsKey(name)) Put(name, null, changes);
+        return changes;
+    }
+
+    private void Put(string name, string? value, List<EnvironmentChange> changes)
+    {
+        _env.Set(name, value);
+        changes.Add(value is null
+            ? new EnvironmentChange(name, removed: true, null, restored: true)
+            : new EnvironmentChange(name, removed: false, CredentialEnvironment.IsSecret(name) ? null : value, restored: true));
     }
 }

@@ -104,36 +104,81 @@ public sealed partial class StsService : IDisposable
     /// <see cref="SetEnvironment"/> for the runspace <paramref name="owner"/>, after waiting for any
     /// other runspace whose Invoke-StsCommand block has its credentials in the environment.
     /// </summary>
-    public Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null) =>
-        ChangeEnvironmentAsync(owner, log, cancellationToken,
-            () => SetEnvironment(credentials, region, log, identity),
-            env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion),
-            "Inside an Invoke-StsCommand block: these changes last until the block ends.");
-
-    /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
-    public Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken) =>
-        ChangeEnvironmentAsync(owner, log, cancellationToken,
-            () => ClearEnvironment(includeRegion, log),
-            env => CredentialEnvironment.Clear(env, includeRegion),
-            "Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
-
-    // Invoke-StsCommand blocks in progress (the gate lets one owner's in at a time).
-    private int _scopes;
-
-    // An environment write under the gate. Inside an Invoke-StsCommand block (only its owner gets
-    // here while it runs) the block puts everything back when it ends, so the write goes straight
-    // to the environment and the ledger of what the user had stays as it is.
-    private async Task<IReadOnlyList<EnvironmentChange>> ChangeEnvironmentAsync(Guid owner, IStsLog? log, CancellationToken cancellationToken,
-        Func<IReadOnlyList<EnvironmentChange>> recorded, Func<IEnvironmentVariables, IReadOnlyList<EnvironmentChange>> insideBlock, string insideBlockNote)
+    /// <param name="credentials">What to put into the environment.</param>
+    /// <param name="region">The region to put there too, if any.</param>
+    /// <param name="owner">The runspace that writes.</param>
+    /// <param name="log">Verbose messages (no secrets) and the progress of a wait.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <param name="identity">Names the credentials in later warnings.</param>
+    /// <param name="alive">
+    /// Null for the process's first runspace, whose writes are the process's (recorded in
+    /// <see cref="EnvironmentLedger"/>, inherited by what it starts). For any other, whether it
+    /// is still running: its credentials then stand in the environment, holding the gate, until
+    /// its Clear-StsEnvironment or until it is idle (<see cref="EnvironmentGate.Stand"/>), and
+    /// other runspaces neither sign with them nor write over them meanwhile.
+    /// </param>
+    public async Task<IReadOnlyList<EnvironmentChange>> SetEnvironmentAsync(Credentials credentials, string? region, Guid owner, IStsLog? log, CancellationToken cancellationToken, string? identity = null, Func<bool>? alive = null)
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _scopes) == 0) return recorded();
-            var changes = EnvironmentGate.Change(insideBlock);
-            log?.Verbose(insideBlockNote);
-            foreach (var change in changes) log?.Verbose(change.ToString());
-            return changes;
+            if (Volatile.Read(ref _scopes) > 0)
+                return InsideScope(env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion), log,
+                    EnvironmentGate.IsStanding(owner) && Volatile.Read(ref _scopes) == 1
+                        ? "This runspace's credentials stand in the environment since its Set-StsEnvironment: these changes last until its Clear-StsEnvironment."
+                        : "Inside an Invoke-StsCommand block: these changes last until the block ends.");
+            if (alive is null) return SetEnvironment(credentials, region, log, identity);
+            var hold = await EnterCredentialScopeAsync(credentials, region, owner, log, cancellationToken).ConfigureAwait(false);
+            EnvironmentGate.Stand(owner, hold, alive);
+            log?.Verbose("This runspace is not the process's first, and every runspace shares the environment: these credentials stay in the AWS_* variables until Clear-StsEnvironment here (or until this runspace's script ends), other runspaces' environment writes and Invoke-StsCommand blocks wait for that, and their commands never sign with them.");
+            return ((GatedScope)hold).Changes;
         }
+    }
+
+    /// <summary><see cref="ClearEnvironment"/> for the runspace <paramref name="owner"/>, waiting as <see cref="SetEnvironmentAsync"/> does.</summary>
+    /// <param name="includeRegion">Also remove the region variables.</param>
+    /// <param name="owner">The runspace that clears.</param>
+    /// <param name="log">Verbose messages and the progress of a wait.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <param name="firstRunspace">False for a runspace other than the process's first: it clears only what it set itself.</param>
+    public async Task<IReadOnlyList<EnvironmentChange>> ClearEnvironmentAsync(bool includeRegion, Guid owner, IStsLog? log, CancellationToken cancellationToken, bool firstRunspace = true)
+    {
+        using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
+        {
+            // Inside an Invoke-StsCommand block (every scope is the holder's: one owner at a time),
+            // the block's; otherwise this runspace's standing credentials, put back as they were.
+            var standing = EnvironmentGate.IsStanding(owner);
+            if (!(Volatile.Read(ref _scopes) > (standing ? 1 : 0)) && EnvironmentGate.EndStanding(owner) is GatedScope ended)
+            {
+                var restored = ended.Restore();
+                foreach (var change in restored) log?.Verbose(change.ToString());
+                return restored;
+            }
+            if (Volatile.Read(ref _scopes) > 0)
+                return InsideScope(env => CredentialEnvironment.Clear(env, includeRegion), log,
+                    "Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
+            if (!firstRunspace)
+            {
+                // Another runspace's or the process's credentials are not this one's to remove.
+                log?.Verbose("This runspace has put no credentials into the environment (Set-StsEnvironment), so there is nothing of its own to clear; the AWS_* variables are left as they are.");
+                return Array.Empty<EnvironmentChange>();
+            }
+            return ClearEnvironment(includeRegion, log);
+        }
+    }
+
+    // Invoke-StsCommand blocks and standing Set-StsEnvironment scopes in progress (the gate lets
+    // one owner's in at a time).
+    private int _scopes;
+
+    // An environment write inside a scope (only its owner gets here while it lasts): the scope puts
+    // everything back when it ends, so the write goes straight to the environment and the ledger of
+    // what the user had stays as it is.
+    private IReadOnlyList<EnvironmentChange> InsideScope(Func<IEnvironmentVariables, IReadOnlyList<EnvironmentChange>> change, IStsLog? log, string note)
+    {
+        var changes = EnvironmentGate.Change(change);
+        log?.Verbose(note);
+        foreach (var c in changes) log?.Verbose(c.ToString());
+        return changes;
     }
 
     /// <summary>
@@ -178,13 +223,18 @@ public sealed partial class StsService : IDisposable
 
         public GatedScope(EnvironmentGate gate, EnvironmentScope scope, IDisposable lease, Action ended) => (_gate, _scope, _lease, _ended) = (gate, scope, lease, ended);
 
-        public void Dispose()
+        public IReadOnlyList<EnvironmentChange> Changes => _scope.Changes;
+
+        public void Dispose() => Restore();
+
+        // Puts every variable back and releases the gate; the changes that made (no secrets).
+        public IReadOnlyList<EnvironmentChange> Restore()
         {
             var lease = Interlocked.Exchange(ref _lease, null);
-            if (lease is null) return;
+            if (lease is null) return Array.Empty<EnvironmentChange>();
             try
             {
-                _gate.Change(_ => { _scope.Dispose(); return 0; });
+                return _gate.Change(_ => _scope.Restore());
             }
             finally
             {

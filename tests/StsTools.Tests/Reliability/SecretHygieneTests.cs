@@ -44,6 +44,13 @@ public sealed class SecretHygieneTests : IClassFixture<DocumentedSts>
         Credential = new Credentials { AccessKeyId = "ASIASOURCEHYGIENE001", SecretAccessKey = SourceSecret, SessionToken = SourceToken },
     };
 
+    // GetSessionToken and GetFederationToken take an IAM user's long-term keys: no session token.
+    private ConnectionOptions LongTerm(string endpoint) => new()
+    {
+        EndpointUrl = endpoint, Region = "us-east-1",
+        Credential = new Credentials { AccessKeyId = "AKIASOURCEHYGIENE001", SecretAccessKey = SourceSecret },
+    };
+
     private void Keep(ICredentialsResponse r)
     {
         _secrets.Add(r.Credentials.SecretAccessKey);
@@ -70,12 +77,12 @@ public sealed class SecretHygieneTests : IClassFixture<DocumentedSts>
 
         Keep(await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = role, RoleSessionName = "h1", SerialNumber = "arn:aws:iam::123456789012:mfa/h", TokenCode = "804721", ExternalId = "external-id-secretish" }, moto, _log));
         _secrets.Add("external-id-secretish");
-        Keep(await sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = "arn:aws:iam::123456789012:mfa/h", TokenCode = "804721" }, moto, _log));
+        Keep(await sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = "arn:aws:iam::123456789012:mfa/h", TokenCode = "804721" }, LongTerm(_moto.Endpoint), _log));
         _texts.Add((await sts.GetCallerIdentityAsync(moto, _log)).ToString()!);
         Keep(await sts.AssumeRoleWithSamlAsync(new AssumeRoleWithSAMLRequest { RoleArn = role, PrincipalArn = SamlAssertionBuilder.ProviderArn, SAMLAssertion = SamlAssertionBuilder.Base64(role, "h2") }, moto, _log));
         Keep(await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest { RoleArn = role, RoleSessionName = "h3", WebIdentityToken = "web-identity-token-secret" }, moto, null, _log));
         _secrets.Add("web-identity-token-secret");
-        Keep(await sts.GetFederationTokenAsync(new GetFederationTokenRequest { Name = "Hygiene" }, moto, _log));
+        Keep(await sts.GetFederationTokenAsync(new GetFederationTokenRequest { Name = "Hygiene" }, LongTerm(_moto.Endpoint), _log));
         _texts.Add((await sts.GetAccessKeyInfoAsync("AKIAIOSFODNN7EXAMPLE", moto, _log)).ToString()!);
         Keep(await sts.AssumeRootAsync(new AssumeRootRequest { TargetPrincipal = "111122223333", TaskPolicyArn = new PolicyDescriptorType("IAMAuditRootUserCredentials") }, doc, _log));
         Keep(await sts.GetDelegatedAccessTokenAsync(new GetDelegatedAccessTokenRequest { TradeInToken = "secret-trade-in-token-1" }, doc, _log));
