@@ -188,6 +188,75 @@ Describe 'Signing in to IAM Identity Center' {
         }
     }
 
+    It 'signs in with the authorization code flow and PKCE: the browser comes back to 127.0.0.1, the token serves boto3 too' {
+        # The browser, as the user would drive it: it opens the address, IAM Identity Center (the
+        # stand-in) signs the user in and redirects to the loopback address the module listens on.
+        $browser = Join-Path $Sandbox 'pkce-browser.py'
+        $opened = Join-Path $Sandbox 'pkce-opened.txt'
+        Set-Content -Path $browser -Value "import sys, urllib.request`nopen(sys.argv[2], 'w').write(sys.argv[1])`nurllib.request.urlopen(sys.argv[1]).read()"
+        $launcher = Join-Path $Sandbox 'pkce-browser'
+        Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$browser' `"`$1`" '$opened'"
+        if ($IsLinux -or $IsMacOS) { chmod +x $launcher } else { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
+        $env:BROWSER = $launcher
+        try {
+            $shown = Connect-StsSso -ProfileName sso-dev -Flow AuthorizationCode -Force -InformationVariable hostText
+            $shown.TokenFile | Should -Be $CorpFile
+            $url = Get-Content $opened -Raw
+            $url | Should -Match "^$([regex]::Escape($SsoStandIn.Endpoint))/authorize\?response_type=code&client_id=client-\d+&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Foauth%2Fcallback&state=[0-9a-f-]{36}&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=[A-Za-z0-9_-]{43}$"
+            "$hostText" | Should -BeLike "*$url*" -Because 'the address is shown on the host too, for a browser elsewhere on this machine'
+            $registration = Get-Call | Where-Object op -EQ 'RegisterClient' | Select-Object -Last 1
+            $registration.grantTypes | Should -Be 'authorization_code', 'refresh_token'
+            $registration.redirectUris | Should -Be 'http://127.0.0.1/oauth/callback'
+            $registration.issuerUrl | Should -Be 'https://corp.awsapps.com/start'
+            (Get-Call | Where-Object op -EQ 'Authorize' | Select-Object -Last 1).problems | Should -BeNullOrEmpty
+            (Get-Call | Where-Object op -EQ 'CreateToken' | Select-Object -Last 1).ok | Should -BeTrue -Because 'the code, the redirect and the PKCE verifier match'
+            (Get-StsSsoAccount -ProfileName sso-dev).Count | Should -Be 3
+            $key = & $Python -c "import boto3; print(boto3.Session(profile_name='sso-dev').get_credentials().access_key)"
+            $key | Should -BeLike 'ASIASSO*'
+            # A device sign-in afterwards does not reuse that registration (it is not for the device grant).
+            $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -InformationAction Ignore
+            (Get-Call | Where-Object op -EQ 'StartDeviceAuthorization' | Select-Object -Last 2)[0].refused | Should -Be 'unauthorized_client'
+            (Get-Call | Where-Object op -EQ 'RegisterClient' | Select-Object -Last 1).grantTypes | Should -Contain 'urn:ietf:params:oauth:grant-type:device_code'
+        }
+        finally { Remove-Item env:BROWSER }
+    }
+
+    It 'refuses a browser that comes back with another sign-in''s state, and stops waiting on Ctrl+C' {
+        $browser = Join-Path $Sandbox 'forged-browser.py'
+        Set-Content -Path $browser -Value @'
+import sys, urllib.request, urllib.parse
+class Stop(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+try:
+    urllib.request.build_opener(Stop).open(sys.argv[1])
+except urllib.error.HTTPError as e:
+    target = e.headers["Location"].replace("state=", "state=forged-")
+    urllib.request.urlopen(target).read()
+'@
+        $launcher = Join-Path $Sandbox 'forged-browser'
+        Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$browser' `"`$1`""
+        if ($IsLinux -or $IsMacOS) { chmod +x $launcher } else { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
+        $env:BROWSER = $launcher
+        try {
+            $err = { Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInDenied,*'
+            $err.Exception.Message | Should -BeLike "*another sign-in's state*"
+        }
+        finally { Remove-Item env:BROWSER }
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$Manifest'; Connect-StsSso -SsoSession corp -Flow AuthorizationCode -NoBrowser -Force")
+        $async = $ps.BeginInvoke()
+        $deadline = (Get-Date).AddSeconds(20)
+        while ($ps.Streams.Progress.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps.Streams.Progress[0].StatusDescription | Should -BeLike 'Waiting for the browser to come back to http://127.0.0.1:*/oauth/callback'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $async.IsCompleted | Should -BeTrue
+        $ps.Dispose()
+    }
+
     It 'signs out: the portal''s Logout, then the token removed; -WhatIf changes nothing' {
         Connect-Corp
         $token = (Get-Content $CorpFile -Raw | ConvertFrom-Json).accessToken

@@ -221,9 +221,9 @@ public static class ErrorIds
     public const string RegionNotFound = nameof(RegionNotFound);
     /// <summary>AuthenticationError: no sign-in, or one that ended and cannot be refreshed (the message names the command to run).</summary>
     public const string SsoSignInRequired = nameof(SsoSignInRequired);
-    /// <summary>OperationTimeout: the device code was not confirmed in time.</summary>
+    /// <summary>OperationTimeout: the device code was not confirmed in time, or the browser did not come back.</summary>
     public const string SsoSignInExpired = nameof(SsoSignInExpired);
-    /// <summary>PermissionDenied: the sign-in was denied.</summary>
+    /// <summary>PermissionDenied: the sign-in was denied, or the browser came back with an error or another sign-in's state.</summary>
     public const string SsoSignInDenied = nameof(SsoSignInDenied);
     /// <summary>ObjectNotFound: a profile names an sso_session section that does not exist.</summary>
     public const string SsoSessionNotFound = nameof(SsoSessionNotFound);
@@ -397,8 +397,8 @@ public static class ErrorIds
         new(ProgramExitCode, "NotSpecified", "an Invoke-StsCommand -FilePath program ended with a non-zero exit code while $PSNativeCommandUseErrorActionPreference is $true", fromService: false),
         new(RegionNotFound, "ObjectNotFound", "Get-StsRegion of a name the AWS SDK does not know", fromService: false),
         new(SsoSignInRequired, "AuthenticationError", "no sign-in, or one that ended and cannot be refreshed (the message names the command to run)", fromService: false),
-        new(SsoSignInExpired, "OperationTimeout", "the device code was not confirmed in time", fromService: false),
-        new(SsoSignInDenied, "PermissionDenied", "the sign-in was denied", fromService: false),
+        new(SsoSignInExpired, "OperationTimeout", "the device code was not confirmed in time, or the browser did not come back", fromService: false),
+        new(SsoSignInDenied, "PermissionDenied", "the sign-in was denied, or the browser came back with an error or another sign-in's state", fromService: false),
         new(SsoSessionNotFound, "ObjectNotFound", "a profile names an sso_session section that does not exist", fromService: false),
         new(InvalidSsoSession, "InvalidData", "an sso-session section without sso_start_url or sso_region", fromService: false),
         new(NotAnSsoProfile, "InvalidArgument", "an IAM Identity Center cmdlet was given a profile that is not an SSO profile", fromService: false),

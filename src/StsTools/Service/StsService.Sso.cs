@@ -15,15 +15,18 @@ using StsTools.Sso;
 
 namespace StsTools.Service;
 
-/// <summary>What a device sign-in shows the user: where to go and the code to confirm there.</summary>
+/// <summary>
+/// What a sign-in shows the user: where to go and, for a device sign-in, the code to confirm
+/// there; for the authorization code sign-in, the address to open in a browser on this machine.
+/// </summary>
 public sealed class SsoDeviceAuthorization
 {
     /// <summary>Creates it.</summary>
-    public SsoDeviceAuthorization(string userCode, string verificationUri, string? verificationUriComplete, TimeSpan expiresIn) =>
+    public SsoDeviceAuthorization(string? userCode, string verificationUri, string? verificationUriComplete, TimeSpan expiresIn) =>
         (UserCode, VerificationUri, VerificationUriComplete, ExpiresIn) = (userCode, verificationUri, verificationUriComplete, expiresIn);
 
-    /// <summary>The code the user confirms in the browser.</summary>
-    public string UserCode { get; }
+    /// <summary>The code the user confirms in the browser; null for the authorization code sign-in, which has none.</summary>
+    public string? UserCode { get; }
 
     /// <summary>Where to confirm it.</summary>
     public string VerificationUri { get; }
@@ -91,118 +94,146 @@ public sealed partial class StsService
     }
 
     /// <summary>
-    /// Signs in with the device authorization flow: registers a client (or reuses a still-valid
-    /// registration), starts the authorization, hands the code to <paramref name="show"/>, polls
-    /// at the interval given (slower on slow_down) until the user confirms, the code expires or
-    /// <paramref name="cancellationToken"/> stops it, then writes the token cache. A token still
-    /// valid beyond the refresh window is kept unless <paramref name="force"/>.
+    /// Signs in: with the device authorization flow (the default: registers a client or reuses a
+    /// still-valid registration, starts the authorization, hands the code to <paramref name="show"/>,
+    /// polls at the interval given, slower on slow_down, until the user confirms, the code expires
+    /// or <paramref name="cancellationToken"/> stops it), or with <paramref name="authorizationCode"/>
+    /// the authorization code flow with PKCE and a loopback redirect, as `aws sso login` does by
+    /// default; then writes the token cache. A token still valid beyond the refresh window is kept
+    /// unless <paramref name="force"/>.
     /// </summary>
-    public async Task<SsoSignIn> ConnectSsoAsync(SsoSettings settings, ConnectionOptions connection, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken, bool force = false)
+    public async Task<SsoSignIn> ConnectSsoAsync(SsoSettings settings, ConnectionOptions connection, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken, bool force = false, bool authorizationCode = false)
     {
         var path = SsoTokenCache.PathOf(settings);
         var gate = _ssoTokenGates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = DateTime.UtcNow;
             var cached = SsoTokenCache.Read(path);
-            if (!force && cached is not null && cached.ExpiresAt - now > SsoRefreshWindow)
+            if (!force && cached is not null && cached.ExpiresAt - DateTime.UtcNow > SsoRefreshWindow)
             {
                 log?.Verbose($"Already signed in to {settings.DisplayName} until {cached.ExpiresAt:u} (-Force signs in again).");
                 return Describe(settings, cached, path);
             }
             using var oidc = OidcClient(settings, connection, log);
-            string clientId, clientSecret;
-            DateTime registrationExpires;
-            if (cached is not null && cached.HasRegistration(now))
-            {
-                (clientId, clientSecret, registrationExpires) = (cached.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value);
-                log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registrationExpires:u}).");
-            }
-            else
-            {
-                var registered = await SsoCall("RegisterClient", settings, () => oidc.RegisterClientAsync(new RegisterClientRequest
-                {
-                    ClientName = "StsModule-" + System.Environment.MachineName,
-                    ClientType = "public",
-                    Scopes = new List<string>(settings.Scopes),
-                    GrantTypes = new List<string> { DeviceCodeGrant, RefreshTokenGrant },
-                }, cancellationToken)).ConfigureAwait(false);
-                clientId = registered.ClientId;
-                clientSecret = registered.ClientSecret;
-                registrationExpires = registered.ClientSecretExpiresAt is long at && at > 0 ? DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime : now.AddDays(90);
-                log?.Verbose($"Registered a client with {settings.DisplayName} (valid until {registrationExpires:u}).");
-            }
-            var device = await SsoCall("StartDeviceAuthorization", settings, () => oidc.StartDeviceAuthorizationAsync(new StartDeviceAuthorizationRequest
-            {
-                ClientId = clientId,
-                ClientSecret = clientSecret,
-                StartUrl = settings.StartUrl,
-            }, cancellationToken)).ConfigureAwait(false);
-            var expiresIn = TimeSpan.FromSeconds(device.ExpiresIn ?? 600);
-            show(new SsoDeviceAuthorization(device.UserCode, device.VerificationUri, device.VerificationUriComplete, expiresIn));
-            var interval = TimeSpan.FromSeconds(Math.Max(1, device.Interval ?? 5));
-            var deadline = DateTime.UtcNow + expiresIn;
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (true)
-            {
-                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-                if (DateTime.UtcNow > deadline) throw SignInExpired(settings);
-                try
-                {
-                    var created = await oidc.CreateTokenAsync(new CreateTokenRequest
-                    {
-                        ClientId = clientId,
-                        ClientSecret = clientSecret,
-                        GrantType = DeviceCodeGrant,
-                        DeviceCode = device.DeviceCode,
-                    }, cancellationToken).ConfigureAwait(false);
-                    var token = new SsoToken
-                    {
-                        StartUrl = settings.StartUrl,
-                        Region = settings.Region,
-                        AccessToken = created.AccessToken,
-                        ExpiresAt = DateTime.UtcNow.AddSeconds(created.ExpiresIn ?? 3600),
-                        RefreshToken = created.RefreshToken,
-                        ClientId = clientId,
-                        ClientSecret = clientSecret,
-                        RegistrationExpiresAt = registrationExpires,
-                    };
-                    SsoTokenCache.Write(path, token);
-                    ForgetSsoRoleCredentials(settings, log);
-                    log?.Progress("Signing in to IAM Identity Center", "Done", completed: true);
-                    log?.Verbose($"Signed in to {settings.DisplayName} until {token.ExpiresAt:u}; the token is in {path}.");
-                    return Describe(settings, token, path);
-                }
-                catch (AuthorizationPendingException)
-                {
-                    log?.Progress("Signing in to IAM Identity Center", $"Waiting for code {device.UserCode} to be confirmed at {device.VerificationUri} ({waited.Elapsed.TotalSeconds:0} s)");
-                }
-                catch (SlowDownException)
-                {
-                    interval += TimeSpan.FromSeconds(5);
-                    log?.Verbose($"IAM Identity Center asked to poll more slowly: every {interval.TotalSeconds:0} s.");
-                }
-                catch (Amazon.SSOOIDC.Model.ExpiredTokenException)
-                {
-                    throw SignInExpired(settings);
-                }
-                catch (Amazon.SSOOIDC.Model.AccessDeniedException ex)
-                {
-                    throw new StsToolsException(ErrorIds.SsoSignInDenied, StsErrorCategory.PermissionDenied,
-                        $"The sign-in to {settings.DisplayName} was denied: {ExchangeLimits.Truncate(ex.Message)}", settings.DisplayName, ex);
-                }
-                catch (AmazonServiceException ex)
-                {
-                    throw MapSso(ex, "CreateToken", settings);
-                }
-            }
+            var token = authorizationCode
+                ? await AuthorizationCodeTokenAsync(settings, oidc, show, log, cancellationToken).ConfigureAwait(false)
+                : await DeviceCodeTokenAsync(settings, oidc, cached, show, log, cancellationToken).ConfigureAwait(false);
+            SsoTokenCache.Write(path, token);
+            ForgetSsoRoleCredentials(settings, log);
+            log?.Progress("Signing in to IAM Identity Center", "Done", completed: true);
+            log?.Verbose($"Signed in to {settings.DisplayName} until {token.ExpiresAt:u}; the token is in {path}.");
+            return Describe(settings, token, path);
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private async Task<SsoToken> DeviceCodeTokenAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, SsoToken? cached, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var reused = cached is not null && cached.HasRegistration(now);
+        var registration = reused
+            ? (cached!.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value)
+            : await RegisterAsync(settings, oidc, new List<string> { DeviceCodeGrant, RefreshTokenGrant }, null, log, cancellationToken).ConfigureAwait(false);
+        if (reused) log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registration.Item3:u}).");
+        StartDeviceAuthorizationResponse device;
+        try
+        {
+            device = await StartDeviceAsync(oidc, registration.Item1, registration.Item2, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (reused && ex is UnauthorizedClientException or InvalidClientException)
+        {
+            // The cached registration is for another flow (an authorization code sign-in's): a new one.
+            log?.Verbose($"The cached client registration of {settings.DisplayName} is not for device sign-in; registering another.");
+            registration = await RegisterAsync(settings, oidc, new List<string> { DeviceCodeGrant, RefreshTokenGrant }, null, log, cancellationToken).ConfigureAwait(false);
+            device = await StartDeviceAsync(oidc, registration.Item1, registration.Item2, settings, cancellationToken).ConfigureAwait(false);
+        }
+        var (clientId, clientSecret, registrationExpires) = registration;
+        var expiresIn = TimeSpan.FromSeconds(device.ExpiresIn ?? 600);
+        show(new SsoDeviceAuthorization(device.UserCode, device.VerificationUri, device.VerificationUriComplete, expiresIn));
+        var interval = TimeSpan.FromSeconds(Math.Max(1, device.Interval ?? 5));
+        var deadline = DateTime.UtcNow + expiresIn;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            if (DateTime.UtcNow > deadline) throw SignInExpired(settings);
+            try
+            {
+                var created = await oidc.CreateTokenAsync(new CreateTokenRequest
+                {
+                    ClientId = clientId,
+                    ClientSecret = clientSecret,
+                    GrantType = DeviceCodeGrant,
+                    DeviceCode = device.DeviceCode,
+                }, cancellationToken).ConfigureAwait(false);
+                return TokenOf(settings, created, clientId, clientSecret, registrationExpires);
+            }
+            catch (AuthorizationPendingException)
+            {
+                log?.Progress("Signing in to IAM Identity Center", $"Waiting for code {device.UserCode} to be confirmed at {device.VerificationUri} ({waited.Elapsed.TotalSeconds:0} s)");
+            }
+            catch (SlowDownException)
+            {
+                interval += TimeSpan.FromSeconds(5);
+                log?.Verbose($"IAM Identity Center asked to poll more slowly: every {interval.TotalSeconds:0} s.");
+            }
+            catch (Amazon.SSOOIDC.Model.ExpiredTokenException)
+            {
+                throw SignInExpired(settings);
+            }
+            catch (Amazon.SSOOIDC.Model.AccessDeniedException ex)
+            {
+                throw SignInDenied(settings, ExchangeLimits.Truncate(ex.Message), ex);
+            }
+            catch (AmazonServiceException ex)
+            {
+                throw MapSso(ex, "CreateToken", settings);
+            }
+        }
+    }
+
+    private static Task<StartDeviceAuthorizationResponse> StartDeviceAsync(AmazonSSOOIDCClient oidc, string clientId, string clientSecret, SsoSettings settings, CancellationToken cancellationToken) =>
+        oidc.StartDeviceAuthorizationAsync(new StartDeviceAuthorizationRequest
+        {
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            StartUrl = settings.StartUrl,
+        }, cancellationToken);
+
+    private static async Task<(string ClientId, string ClientSecret, DateTime ExpiresAt)> RegisterAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, List<string> grantTypes, List<string>? redirectUris, IStsLog? log, CancellationToken cancellationToken)
+    {
+        var registered = await SsoCall("RegisterClient", settings, () => oidc.RegisterClientAsync(new RegisterClientRequest
+        {
+            ClientName = "StsModule-" + System.Environment.MachineName,
+            ClientType = "public",
+            Scopes = new List<string>(settings.Scopes),
+            GrantTypes = grantTypes,
+            RedirectUris = redirectUris,
+            IssuerUrl = redirectUris is null ? null : settings.StartUrl,
+        }, cancellationToken)).ConfigureAwait(false);
+        var expires = registered.ClientSecretExpiresAt is long at && at > 0 ? DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime : DateTime.UtcNow.AddDays(90);
+        log?.Verbose($"Registered a client with {settings.DisplayName} (valid until {expires:u}).");
+        return (registered.ClientId, registered.ClientSecret, expires);
+    }
+
+    private static SsoToken TokenOf(SsoSettings settings, CreateTokenResponse created, string clientId, string clientSecret, DateTime registrationExpires) => new()
+    {
+        StartUrl = settings.StartUrl,
+        Region = settings.Region,
+        AccessToken = created.AccessToken,
+        ExpiresAt = DateTime.UtcNow.AddSeconds(created.ExpiresIn ?? 3600),
+        RefreshToken = created.RefreshToken,
+        ClientId = clientId,
+        ClientSecret = clientSecret,
+        RegistrationExpiresAt = registrationExpires,
+    };
+
+    private static StsToolsException SignInDenied(SsoSettings settings, string why, Exception? inner = null) =>
+        new(ErrorIds.SsoSignInDenied, StsErrorCategory.PermissionDenied, $"The sign-in to {settings.DisplayName} was denied: {why}", settings.DisplayName, inner);
 
     /// <summary>
     /// Signs out: the portal's Logout with the cached token (when it is still valid), then the
