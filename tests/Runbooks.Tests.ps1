@@ -234,6 +234,64 @@ Describe 'Runspaces share one process environment' {
         Get-AwsVariable | Should -Be $script:Before
     }
 
+    It 'makes the runspaces a block starts take turns with their own Set and Clear, and keeps the block''s credentials' {
+        $keys = 1..4 | ForEach-Object { 'ASIANESTEDSET000000{0}' -f $_ }
+        $outer = Get-TestCredential 'ASIAOUTERBLOCK000001'
+        $result = $outer | Invoke-StsCommand {
+            $seen = $keys | ForEach-Object -ThrottleLimit 4 -Parallel {
+                Import-Module $using:Manifest
+                $key = $_
+                [StsTools.Model.Credentials]@{ AccessKeyId = $key; SecretAccessKey = "secret-of-$key"; SessionToken = "token-of-$key"; Expiration = (Get-Date).AddHours(1) } | Set-StsEnvironment
+                $reads = 1..10 | ForEach-Object { $env:AWS_ACCESS_KEY_ID; Start-Sleep -Milliseconds 5 }
+                Clear-StsEnvironment
+                [pscustomobject]@{ Key = $key; Others = @($reads | Where-Object { $_ -ne $key }).Count }
+            }
+            [pscustomobject]@{ Seen = $seen; After = $env:AWS_ACCESS_KEY_ID; Token = $env:AWS_SESSION_TOKEN }
+        }
+        foreach ($s in $result.Seen) { $s.Others | Should -Be 0 -Because "nested block $($s.Key) must read only its own key" }
+        $result.After | Should -Be 'ASIAOUTERBLOCK000001' -Because 'each Clear puts back only what its own Set changed'
+        $result.Token | Should -Be 'token-of-ASIAOUTERBLOCK000001'
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'lets the runspaces a standing runspace starts set and clear their own, without waiting for it' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript(@"
+Import-Module '$Manifest'
+[StsTools.Model.Credentials]@{ AccessKeyId = 'ASIASTANDINGPARENT01'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Set-StsEnvironment
+`$inner = 1..3 | ForEach-Object -ThrottleLimit 3 -Parallel {
+    Import-Module '$Manifest'
+    `$key = 'ASIASTANDINGCHILD0' + `$_ + '0'
+    [StsTools.Model.Credentials]@{ AccessKeyId = `$key; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Set-StsEnvironment
+    `$env:AWS_ACCESS_KEY_ID -eq `$key
+    Clear-StsEnvironment
+}
+`$inner
+`$env:AWS_ACCESS_KEY_ID
+Clear-StsEnvironment
+"@)
+        $async = $ps.BeginInvoke()
+        $finished = $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30))
+        if (-not $finished) { $ps.Stop() }
+        $finished | Should -BeTrue -Because 'the runspaces it starts act as its own and never wait for it'
+        $out = $ps.EndInvoke($async)
+        $ps.Dispose()
+        @($out | Where-Object { $_ -is [bool] }) | Should -Be $true, $true, $true
+        $out[-1] | Should -Be 'ASIASTANDINGPARENT01'
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
+    It 'puts the credentials of a runspace whose script ended without Clear-StsEnvironment back at once' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$Manifest'; [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIALEFTBEHIND000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Set-StsEnvironment")
+        $null = $ps.Invoke()
+        $deadline = (Get-Date).AddSeconds(5)
+        while ($env:AWS_ACCESS_KEY_ID -ne $RunbookKey -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $env:AWS_ACCESS_KEY_ID | Should -Be $RunbookKey -Because 'nothing else asked for the environment: the end of that script did'
+        $ps.Dispose()
+        Get-AwsVariable | Should -Be $script:Before
+    }
+
     It 'makes a -FilePath program''s non-zero exit an error under $PSNativeCommandUseErrorActionPreference, as PowerShell does' {
         $exit3 = 'import sys; print("ran"); sys.exit(3)'
         $out = Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $exit3 -ErrorVariable quiet

@@ -571,6 +571,59 @@ Describe 'What an IAM Identity Center user runs into' {
         finally { Set-StsCacheOption -DiskCache:$false; Clear-StsCache }
     }
 
+    It 'takes the profile''s region for role credentials, never sso_region, and pipes them on with their sign-in' {
+        Connect-Corp
+        $env:AWS_REGION = 'us-west-2'
+        try {
+            # The sso-session's region is where IAM Identity Center lives, not where the work goes.
+            Get-StsSsoRoleCredential -SsoSession corp -AccountId 111122223333 -RoleName ReadOnly | Invoke-StsCommand { $env:AWS_REGION } | Should -Be 'us-west-2'
+            Get-StsSsoRoleCredential -ProfileName sso-dev | Invoke-StsCommand { $env:AWS_REGION } | Should -Be 'eu-west-1' -Because 'the profile names its region'
+        }
+        finally { Remove-Item env:AWS_REGION }
+        $roles = Get-StsSsoRoleCredential -ProfileName sso-dev | Get-StsSsoRole
+        $roles.RoleName | Should -Be 'Admin', 'ReadOnly'
+        $roles[0].SsoSession | Should -Be 'corp'
+    }
+
+    It 'registers again when the cached client registration is no longer known, and says what the service said' {
+        Connect-Corp
+        $token = Get-Content $CorpFile -Raw | ConvertFrom-Json
+        $token.clientId = 'client-revoked'
+        $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $token | ConvertTo-Json | Set-Content $CorpFile
+        $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
+        $null = Connect-StsSso -SsoSession corp -NoBrowser -InformationAction Ignore
+        @(Get-Call | Where-Object op -EQ 'RegisterClient').Count | Should -Be ($registrations + 1)
+        (Get-Content $CorpFile -Raw | ConvertFrom-Json).clientId | Should -Not -Be 'client-revoked'
+        $config = Get-Content $env:AWS_CONFIG_FILE -Raw
+        try {
+            Add-Content -Path $env:AWS_CONFIG_FILE -Value "`n[sso-session odd-scopes]`nsso_start_url = https://odd.awsapps.com/start`nsso_region = us-east-1`nsso_registration_scopes = sso:account:access, codecatalyst:read_write`n"
+            $err = { Connect-StsSso -SsoSession odd-scopes -NoBrowser } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidScopeException,*'
+            $err.Exception.Message | Should -BeLike '*the scopes codecatalyst:read_write are not known*'
+            $err.Exception.Message | Should -Not -BeLike '*HTTP Body*'
+        }
+        finally { Set-Content -Path $env:AWS_CONFIG_FILE -Value $config -NoNewline }
+    }
+
+    It 'warns when -SetEnvironment gets several piped items, signs in once for several accounts, and refuses a start URL with a password' {
+        Connect-Corp
+        $env:AWS_ACCESS_KEY_ID = 'AKIDBEFORESETENV0001'; $env:AWS_SECRET_ACCESS_KEY = 'before'
+        try {
+            '111122223333', '444455556666' | Get-StsSsoRoleCredential -SsoSession corp -RoleName ReadOnly -SetEnvironment -WarningVariable warned -WarningAction SilentlyContinue
+            @($warned).Count | Should -Be 1
+            "$warned" | Should -BeLike '*several piped items*444455556666/ReadOnly*Invoke-StsCommand*'
+        }
+        finally { Clear-StsEnvironment; Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY -ErrorAction Ignore }
+        $devices = @(Get-Call | Where-Object op -EQ 'StartDeviceAuthorization').Count
+        $signIns = Get-StsSsoAccount -ProfileName sso-dev | Connect-StsSso -NoBrowser -Force -InformationAction Ignore
+        @($signIns).Count | Should -Be 1
+        @(Get-Call | Where-Object op -EQ 'StartDeviceAuthorization').Count | Should -Be ($devices + 1)
+        $err = { Connect-StsSso -StartUrl 'https://alice:hunter2@corp.awsapps.com/start' -SsoRegion us-east-1 -NoBrowser -WhatIf } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidStartUrl,*'
+        "$err" | Should -Not -BeLike '*hunter2*'
+    }
+
     It 'checks the start URL and the role name before any call' {
         $before = @(Get-Call).Count
         $err = { Connect-StsSso -StartUrl http://corp.example.com/start -SsoRegion us-east-1 -NoBrowser } | Should -Throw -PassThru

@@ -228,6 +228,6 @@ public abstract class StsCmdletBase : StsModuleCmdlet
     protected void ApplyEnvironment(Credentials credentials, string description)
     {
         if (!_callConfirmed && !ShouldProcess("AWS_* environment variables of this session", $"Set the credentials of {description}")) return;
-        Run((log, ct) => Service.SetEnvironmentAsync(credentials, Region, RunspaceOwner.Current, log, ct, description, RunspaceOwner.StandingWhileRunning()));
+        PutInEnvironment(credentials, Region, description);
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StsTools.Connection;
 using StsTools.Errors;
+using StsTools.Model;
 using StsTools.PowerShell.Internal;
 using StsTools.Service;
 
@@ -31,6 +32,7 @@ public abstract class StsModuleCmdlet : PSCmdlet, IDisposable
             if (!_wired)
             {
                 service.EnvironmentGate.ParentOf = RunspaceOwner.ParentOf;
+                RunspaceOwner.OnIdle = service.EnvironmentGate.ReleaseIfIdle;
                 _wired = true;
             }
             return service;
@@ -38,6 +40,23 @@ public abstract class StsModuleCmdlet : PSCmdlet, IDisposable
     }
 
     private static bool _wired;
+
+    // How many results this command has put into the environment (-SetEnvironment).
+    private int _environmentWrites;
+
+    /// <summary>
+    /// Puts credentials into the AWS_* variables for this runspace (waiting for other runspaces'
+    /// holds); in a runspace other than the first they stand until its Clear-StsEnvironment. At the
+    /// second piped item, warns (once) that each replaces the one before.
+    /// </summary>
+    private protected void PutInEnvironment(Credentials credentials, string? region, string? identity)
+    {
+        var owner = RunspaceOwner.Current;
+        if (Run((log, ct) => Service.SetEnvironmentAsync(credentials, region, owner, log, ct, identity, RunspaceOwner.StandingWhileRunning())) is null) return;
+        if (Service.EnvironmentGate.IsStanding(owner)) RunspaceOwner.MarkStanding(owner);
+        if (++_environmentWrites == 2)
+            WriteWarning($"-SetEnvironment with several piped items: each replaces the one before in the AWS_* variables, which end with the last one's ({identity ?? credentials.ToString()} so far). To run something as each, pipe the results to Invoke-StsCommand instead.");
+    }
 
     /// <summary>Cancelled by Ctrl+C.</summary>
     private protected CancellationToken StopToken => _stopping.Token;

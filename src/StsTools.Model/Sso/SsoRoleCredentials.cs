@@ -15,6 +15,9 @@ public sealed class SsoRoleCredentials : ICredentialsResponse
     /// <summary>The temporary credentials (Expiration in local time).</summary>
     public Credentials Credentials { get; set; } = new();
 
+    /// <summary>The sso-session the sign-in belongs to (null for the legacy form), so the result pipes into the other IAM Identity Center cmdlets with its sign-in.</summary>
+    public string? SsoSession { get; set; }
+
     /// <summary>The access portal's start URL.</summary>
     public string StartUrl { get; set; } = string.Empty;
 

@@ -17,6 +17,8 @@ public sealed class ClearStsEnvironmentCommand : LocalCmdletBase
     protected override void ProcessRecord()
     {
         if (!ShouldProcess("AWS_* environment variables of this session", "Remove the credentials")) return;
-        Run((log, ct) => Service.ClearEnvironmentAsync(IncludeRegion, RunspaceOwner.Current, log, ct, RunspaceOwner.IsFirst));
+        var owner = RunspaceOwner.Current;
+        Run((log, ct) => Service.ClearEnvironmentAsync(IncludeRegion, owner, log, ct, RunspaceOwner.IsFirst));
+        if (!Service.EnvironmentGate.IsStanding(owner)) RunspaceOwner.UnmarkStanding(owner);
     }
 }

@@ -72,7 +72,7 @@ public sealed class GetStsSsoRoleCredentialCommand : SsoCmdletBase
         if (SetEnvironment)
         {
             var identity = $"{result.AccountId}/{result.RoleName} (IAM Identity Center)";
-            Run((log, ct) => Service.SetEnvironmentAsync(result.Credentials, Service.RegionOf(result), RunspaceOwner.Current, log, ct, identity, RunspaceOwner.StandingWhileRunning()));
+            PutInEnvironment(result.Credentials, Service.RegionOf(result), identity);
             if (!PassThru) return;
         }
         WriteObject(result);

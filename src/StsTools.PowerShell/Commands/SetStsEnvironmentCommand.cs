@@ -28,6 +28,6 @@ public sealed class SetStsEnvironmentCommand : LocalCmdletBase
     {
         if (!ShouldProcess("AWS_* environment variables of this session", $"Set the credentials {InputObject}")) return;
         WarnIfExpired(InputObject, $"of {InputObject.AccessKeyId}");
-        Run((log, ct) => Service.SetEnvironmentAsync(InputObject, Region, RunspaceOwner.Current, log, ct, alive: RunspaceOwner.StandingWhileRunning()));
+        PutInEnvironment(InputObject, Region, null);
     }
 }

@@ -69,7 +69,32 @@ internal static class RunspaceOwner
     public static Func<bool>? StandingWhileRunning()
     {
         if (IsFirst || Runspace.DefaultRunspace is not { } runspace) return null;
+        // When its script ends (idle) or it closes, its standing credentials are put back at once,
+        // not only when another runspace next asks for the environment.
+        if (Watched.TryAdd(runspace.InstanceId, true))
+        {
+            var id = runspace.InstanceId;
+            runspace.AvailabilityChanged += (sender, e) => { if (e.RunspaceAvailability == RunspaceAvailability.Available) OnIdle?.Invoke(id); };
+            runspace.StateChanged += (sender, e) => { if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken) { OnIdle?.Invoke(id); Watched.TryRemove(id, out _); } };
+        }
         return () => runspace.RunspaceStateInfo.State == RunspaceState.Opened && runspace.RunspaceAvailability != RunspaceAvailability.Available;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> Watched = new();
+
+    /// <summary>Called with a runspace's id when it becomes idle or closes (set by the layer that owns the engine).</summary>
+    public static Action<Guid>? OnIdle { get; set; }
+
+    /// <summary>
+    /// After this runspace's credentials came to stand in the environment: the runspaces it starts
+    /// from here on act as its own (nested, as a block's do), so they never wait for it.
+    /// </summary>
+    public static void MarkStanding(Guid owner) => Block.Value = owner;
+
+    /// <summary>After its standing credentials were put back: what it starts is its own again.</summary>
+    public static void UnmarkStanding(Guid owner)
+    {
+        if (Block.Value == owner) Block.Value = null;
     }
 
     /// <summary>Marks this thread, and what it starts until disposed, as running <paramref name="owner"/>'s block.</summary>

@@ -38,7 +38,6 @@ public sealed class EnvironmentGate
     // The holds in force, outermost first: each level's owner, how often it re-entered, the AWS
     // variables as they were before it, and the door its nested holders take turns at.
     private readonly List<Level> _levels = new();
-    private Standing? _standing;
 
     /// <summary>A gate over <paramref name="env"/>.</summary>
     public EnvironmentGate(IEnvironmentVariables env) => _env = env ?? throw new ArgumentNullException(nameof(env));
@@ -73,7 +72,7 @@ public sealed class EnvironmentGate
                 below = Related(owner) is var index && index >= 0 ? _levels[index] : null;
             }
             var door = below?.Door ?? _free;
-            if (!door.Wait(0)) await WaitAsync(door, below is null, log, cancellationToken).ConfigureAwait(false);
+            if (!door.Wait(0)) await WaitAsync(door, below, log, cancellationToken).ConfigureAwait(false);
             lock (_sync)
             {
                 // The level it goes above ended while it waited (a ThreadJob outlived its block): again.
@@ -89,14 +88,14 @@ public sealed class EnvironmentGate
         }
     }
 
-    private async Task WaitAsync(SemaphoreSlim door, bool outermost, IStsLog? log, CancellationToken cancellationToken)
+    private async Task WaitAsync(SemaphoreSlim door, Level? below, IStsLog? log, CancellationToken cancellationToken)
     {
         log?.Verbose("Another runspace of this process has credentials in the AWS_* environment variables (an Invoke-StsCommand block, or Set-StsEnvironment until its Clear-StsEnvironment); waiting for it to give them back.");
         var waited = Stopwatch.StartNew();
         while (!await door.WaitAsync(ReportAfter, cancellationToken).ConfigureAwait(false))
         {
             // A runspace whose script ended without Clear-StsEnvironment gives its turn up here.
-            if (outermost && TakeAbandoned() is { } abandoned)
+            if (TakeAbandoned(below) is { } abandoned)
             {
                 log?.Verbose("The runspace that put its credentials into the AWS_* environment variables finished without Clear-StsEnvironment; they are put back as they were before it.");
                 abandoned.Dispose();
@@ -159,10 +158,11 @@ public sealed class EnvironmentGate
     }
 
     /// <summary>
-    /// Keeps the gate for <paramref name="owner"/>, which holds it now, after its current lease
-    /// ends: <paramref name="hold"/> (a scope with its own lease, which puts the variables back and
-    /// releases when disposed) stands until <see cref="EndStanding"/>, or until a waiter finds
-    /// <paramref name="alive"/> false (the owner's runspace closed or idle) and disposes it.
+    /// Keeps the gate for <paramref name="owner"/>, which holds the innermost hold now, after its
+    /// current lease ends: <paramref name="hold"/> (a scope with its own lease, which puts the
+    /// variables back and releases when disposed) stands until <see cref="EndStanding"/>, or until
+    /// <see cref="ReleaseIfIdle"/> or a waiter finds <paramref name="alive"/> false (the owner's
+    /// runspace closed or idle) and disposes it.
     /// </summary>
     public void Stand(Guid owner, IDisposable hold, Func<bool> alive)
     {
@@ -170,15 +170,35 @@ public sealed class EnvironmentGate
         if (alive is null) throw new ArgumentNullException(nameof(alive));
         lock (_sync)
         {
-            if (_levels.Count != 1 || _levels[0].Owner != owner || _standing is not null) throw new InvalidOperationException("Only the sole holder of the gate can stand, once.");
-            _standing = new Standing(owner, hold, alive);
+            if (Top is not { } top || top.Owner != owner || top.Standing is not null) throw new InvalidOperationException("Only the holder of the innermost hold can stand, once.");
+            top.Standing = new Standing(owner, hold, alive);
         }
     }
 
-    /// <summary>True while <paramref name="owner"/> has a standing hold (<see cref="Stand"/>).</summary>
+    /// <summary>True while <paramref name="owner"/> holds the innermost hold and it stands (<see cref="Stand"/>).</summary>
     public bool IsStanding(Guid owner)
     {
-        lock (_sync) return _standing is { } standing && standing.Owner == owner;
+        lock (_sync) return Top is { } top && top.Owner == owner && top.Standing is not null;
+    }
+
+    /// <summary>The credential scopes (Invoke-StsCommand blocks, a standing write) of <paramref name="owner"/>'s innermost hold; 0 when it holds none.</summary>
+    public int ScopesOf(Guid owner)
+    {
+        lock (_sync) return Top is { } top && top.Owner == owner ? top.Scopes : 0;
+    }
+
+    /// <summary>Counts a credential scope into (+1) or out of (-1) <paramref name="owner"/>'s innermost hold.</summary>
+    public void CountScope(Guid owner, int delta)
+    {
+        lock (_sync)
+        {
+            for (var i = _levels.Count - 1; i >= 0; i--)
+                if (_levels[i].Owner == owner)
+                {
+                    _levels[i].Scopes += delta;
+                    return;
+                }
+        }
     }
 
     /// <summary>The standing hold of <paramref name="owner"/>, taken away for the caller to dispose; null when it has none.</summary>
@@ -186,17 +206,39 @@ public sealed class EnvironmentGate
     {
         lock (_sync)
         {
-            if (_standing is not { } standing || standing.Owner != owner) return null;
-            _standing = null;
+            if (Top is not { } top || top.Owner != owner || top.Standing is not { } standing) return null;
+            top.Standing = null;
             return standing.Hold;
         }
     }
 
-    // The standing hold of an owner whose runspace is no longer running anything.
-    private IDisposable? TakeAbandoned()
+    /// <summary>
+    /// Puts back and releases the standing hold of <paramref name="owner"/> when its runspace no
+    /// longer runs anything (called when that runspace becomes idle or closes).
+    /// </summary>
+    public void ReleaseIfIdle(Guid owner)
+    {
+        Level? level;
+        lock (_sync) level = _levels.Find(l => l.Owner == owner && l.Standing is not null);
+        if (level is not null) TakeAbandonedAt(level)?.Dispose();
+    }
+
+    // The standing hold just above the door a waiter waits at, when its runspace runs nothing more.
+    private IDisposable? TakeAbandoned(Level? below)
+    {
+        Level? above;
+        lock (_sync)
+        {
+            var index = below is null ? 0 : _levels.IndexOf(below) + 1;
+            above = index < _levels.Count ? _levels[index] : null;
+        }
+        return above is null ? null : TakeAbandonedAt(above);
+    }
+
+    private IDisposable? TakeAbandonedAt(Level level)
     {
         Standing? standing;
-        lock (_sync) standing = _standing;
+        lock (_sync) standing = level.Standing;
         if (standing is null) return null;
         bool alive;
         try
@@ -210,11 +252,13 @@ public sealed class EnvironmentGate
         if (alive) return null;
         lock (_sync)
         {
-            if (!ReferenceEquals(_standing, standing)) return null;
-            _standing = null;
+            if (!ReferenceEquals(level.Standing, standing)) return null;
+            level.Standing = null;
         }
         return standing.Hold;
     }
+
+    private Level? Top => _levels.Count == 0 ? null : _levels[_levels.Count - 1];
 
     private Dictionary<string, string?> Snapshot(bool everyAwsVariable)
     {
@@ -248,6 +292,12 @@ public sealed class EnvironmentGate
 
         // The door of the holds nested in this one (runspaces its block started).
         public SemaphoreSlim Door { get; } = new(1, 1);
+
+        // Credential scopes in force at this level (Invoke-StsCommand blocks, a standing write).
+        public int Scopes { get; set; }
+
+        // A Set-StsEnvironment of a runspace other than the first, until its Clear-StsEnvironment.
+        public Standing? Standing { get; set; }
     }
 
     private sealed class Standing

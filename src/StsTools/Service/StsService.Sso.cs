@@ -360,9 +360,11 @@ public sealed partial class StsService
             };
             Storage.CredentialValues.Check(credentials, "accepted from IAM Identity Center");
             log?.Verbose($"GetRoleCredentials: {accountId}/{roleName} through {settings.DisplayName} (access key {SourceCredentialResolver.MaskKey(credentials.AccessKeyId)}, until {credentials.Expiration.ToUniversalTime():u}).");
-            return new SsoRoleCredentials { AccountId = accountId, RoleName = roleName, Credentials = credentials, StartUrl = settings.StartUrl, SsoRegion = settings.Region };
+            return new SsoRoleCredentials { AccountId = accountId, RoleName = roleName, Credentials = credentials, SsoSession = settings.SessionName, StartUrl = settings.StartUrl, SsoRegion = settings.Region };
         }, log, cancellationToken).ConfigureAwait(false);
-        return Remember(result, settings.ProfileRegion ?? settings.Region);
+        // The profile's region, never sso_region (where IAM Identity Center lives): without one the
+        // environment's region stands, as for the AWS CLI and boto3.
+        return Remember(result, settings.ProfileRegion);
     }
 
     /// <summary>
@@ -519,7 +521,16 @@ public sealed partial class StsService
             (System.Net.HttpStatusCode)429 => StsErrorCategory.LimitsExceeded,
             _ => StsErrorCategory.InvalidOperation,
         };
-        return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {ExchangeLimits.Truncate(ex.Message)}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
+        return new StsServiceException(code, category, $"{operation} through {settings.DisplayName} failed: {code}: {ExchangeLimits.Truncate(ServiceText(ex))}", target ?? settings.DisplayName, ex.RequestId, (int)ex.StatusCode);
+    }
+
+    // The service's own words: SSO OIDC sends them as error_description (the SDK's exceptions of
+    // that service have an Error_description property), which the SDK's message leaves out in
+    // favour of a dump of the body; the portal sends a message.
+    private static string ServiceText(AmazonServiceException ex)
+    {
+        if (ex.GetType().GetProperty("Error_description")?.GetValue(ex) is string { Length: > 0 } description) return description;
+        return ex.Message.StartsWith("The service returned an error with Error Code", StringComparison.Ordinal) ? "(the service gave no description)" : ex.Message;
     }
 
     private static StsToolsException SignInRequired(SsoSettings settings, string why, bool again = false) =>

@@ -121,9 +121,10 @@ public sealed partial class StsService : IDisposable
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _scopes) > 0)
+            var scopes = EnvironmentGate.ScopesOf(owner);
+            if (scopes > 0)
                 return InsideScope(env => CredentialEnvironment.Apply(env, credentials, region, ProfileRegion), log,
-                    EnvironmentGate.IsStanding(owner) && Volatile.Read(ref _scopes) == 1
+                    EnvironmentGate.IsStanding(owner) && scopes == 1
                         ? "This runspace's credentials stand in the environment since its Set-StsEnvironment: these changes last until its Clear-StsEnvironment."
                         : "Inside an Invoke-StsCommand block: these changes last until the block ends.");
             if (alive is null) return SetEnvironment(credentials, region, log, identity);
@@ -144,16 +145,16 @@ public sealed partial class StsService : IDisposable
     {
         using (await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false))
         {
-            // Inside an Invoke-StsCommand block (every scope is the holder's: one owner at a time),
-            // the block's; otherwise this runspace's standing credentials, put back as they were.
-            var standing = EnvironmentGate.IsStanding(owner);
-            if (!(Volatile.Read(ref _scopes) > (standing ? 1 : 0)) && EnvironmentGate.EndStanding(owner) is GatedScope ended)
+            // Inside an Invoke-StsCommand block of this runspace, the block's; otherwise this
+            // runspace's standing credentials, put back as they were before its Set-StsEnvironment.
+            var scopes = EnvironmentGate.ScopesOf(owner);
+            if (scopes == 1 && EnvironmentGate.EndStanding(owner) is GatedScope ended)
             {
                 var restored = ended.Restore();
                 foreach (var change in restored) log?.Verbose(change.ToString());
                 return restored;
             }
-            if (Volatile.Read(ref _scopes) > 0)
+            if (scopes > 0)
                 return InsideScope(env => CredentialEnvironment.Clear(env, includeRegion), log,
                     "Inside an Invoke-StsCommand block: the credential variables are removed until the block ends, then put back.");
             if (!firstRunspace)
@@ -165,10 +166,6 @@ public sealed partial class StsService : IDisposable
             return ClearEnvironment(includeRegion, log);
         }
     }
-
-    // Invoke-StsCommand blocks and standing Set-StsEnvironment scopes in progress (the gate lets
-    // one owner's in at a time).
-    private int _scopes;
 
     // An environment write inside a scope (only its owner gets here while it lasts): the scope puts
     // everything back when it ends, so the write goes straight to the environment and the ledger of
@@ -203,8 +200,8 @@ public sealed partial class StsService : IDisposable
         var lease = await EnvironmentGate.AcquireAsync(owner, log, cancellationToken).ConfigureAwait(false);
         try
         {
-            var scope = new GatedScope(EnvironmentGate, EnterCredentialScope(credentials, region, log), lease, () => Interlocked.Decrement(ref _scopes));
-            Interlocked.Increment(ref _scopes);
+            var scope = new GatedScope(EnvironmentGate, EnterCredentialScope(credentials, region, log), lease, () => EnvironmentGate.CountScope(owner, -1));
+            EnvironmentGate.CountScope(owner, +1);
             return scope;
         }
         catch
@@ -276,7 +273,7 @@ public sealed partial class StsService : IDisposable
     // raced there ("An item with the same key has already been added").
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Runtime.CompilerServices.StrongBox<string?>> _resultRegions = new();
 
-    private T Remember<T>(T result, string region) where T : class
+    private T Remember<T>(T result, string? region) where T : class
     {
         _resultRegions.GetValue(result, _ => new System.Runtime.CompilerServices.StrongBox<string?>()).Value = region;
         // Its credentials too: Set-StsProfile and Invoke-StsCommand often get only those.

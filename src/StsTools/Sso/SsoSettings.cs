@@ -137,6 +137,9 @@ public sealed class SsoSettings
     {
         if (!Uri.TryCreate(startUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             throw new StsValidationException(ErrorIds.InvalidStartUrl, "StartUrl", $"'{startUrl}' is not a start URL: give the access portal's address, such as https://my-org.awsapps.com/start.", startUrl);
+        // A user name or password in it would be echoed in messages and the token cache: refused, never repeated.
+        if (uri.UserInfo.Length > 0)
+            throw new StsValidationException(ErrorIds.InvalidStartUrl, "StartUrl", "A start URL holds no user name or password: give the access portal's address, such as https://my-org.awsapps.com/start.", null);
         return new SsoSettings { StartUrl = startUrl, Region = CheckedRegion(region, "-SsoRegion") };
     }
 
