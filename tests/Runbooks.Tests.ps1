@@ -292,6 +292,28 @@ Clear-StsEnvironment
         Get-AwsVariable | Should -Be $script:Before
     }
 
+    It 'gives the environment back when a parallel loop of blocks is stopped at its time-out, and nothing waits afterwards' {
+        foreach ($round in 1..3) {
+            try {
+                $null = 1..6 | ForEach-Object -ThrottleLimit 6 -TimeoutSeconds 2 -Parallel {
+                    Import-Module $using:Manifest
+                    $key = 'ASIASTOPPEDLOOP0000' + $_
+                    [StsTools.Model.Credentials]@{ AccessKeyId = $key; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Invoke-StsCommand { Start-Sleep -Seconds 5 }
+                } 2>$null
+            }
+            catch [System.Management.Automation.PipelineStoppedException] { $null = $_ } # the time-out's own report
+            $deadline = (Get-Date).AddSeconds(5)
+            while ((Get-AwsVariable) -ne $script:Before -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Get-AwsVariable | Should -Be $script:Before -Because "round ${round}: a block stopped as it got the environment must give it back"
+            $probe = [powershell]::Create()
+            $null = $probe.AddScript("Import-Module '$Manifest'; [StsTools.Model.Credentials]@{ AccessKeyId = 'ASIAAFTERSTOP0000001'; SecretAccessKey = 's'; SessionToken = 't'; Expiration = (Get-Date).AddHours(1) } | Invoke-StsCommand { `$env:AWS_ACCESS_KEY_ID }")
+            $async = $probe.BeginInvoke()
+            $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(15)) | Should -BeTrue -Because "round ${round}: nothing may keep waiting for a stopped block"
+            $probe.EndInvoke($async) | Should -Be 'ASIAAFTERSTOP0000001'
+            $probe.Dispose()
+        }
+    }
+
     It 'makes a -FilePath program''s non-zero exit an error under $PSNativeCommandUseErrorActionPreference, as PowerShell does' {
         $exit3 = 'import sys; print("ran"); sys.exit(3)'
         $out = Get-TestCredential 'ASIACHILD00000000003' | Invoke-StsCommand -FilePath $Python -ArgumentList '-c', $exit3 -ErrorVariable quiet

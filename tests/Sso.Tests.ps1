@@ -221,27 +221,57 @@ Describe 'Signing in to IAM Identity Center' {
         finally { Remove-Item env:BROWSER }
     }
 
-    It 'refuses a browser that comes back with another sign-in''s state, and stops waiting on Ctrl+C' {
-        $browser = Join-Path $Sandbox 'forged-browser.py'
+    It 'takes only the answer with its state, serves spare connections side by side, says why a denied sign-in failed, and stops on Ctrl+C' {
+        # A browser with a spare connection that sends nothing, and a local page that tries to end
+        # or plant the sign-in (another state, an error without a state) before the real answer.
+        $browser = Join-Path $Sandbox 'busy-browser.py'
         Set-Content -Path $browser -Value @'
-import sys, urllib.request, urllib.parse
+import sys, socket, urllib.request, urllib.error, urllib.parse
+url, log, mode = sys.argv[1], sys.argv[2], sys.argv[3]
 class Stop(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):
         return None
 try:
-    urllib.request.build_opener(Stop).open(sys.argv[1])
+    urllib.request.build_opener(Stop).open(url)
 except urllib.error.HTTPError as e:
-    target = e.headers["Location"].replace("state=", "state=forged-")
-    urllib.request.urlopen(target).read()
+    location = e.headers["Location"]
+parts = urllib.parse.urlsplit(location)
+state = urllib.parse.parse_qs(parts.query)["state"][0]
+base = "http://%s:%d/oauth/callback" % (parts.hostname, parts.port)
+idle = socket.create_connection((parts.hostname, parts.port))
+targets = [location.replace("state=", "state=forged-"), base + "?error=access_denied"]
+targets.append(location if mode == "sign-in" else base + "?" + urllib.parse.urlencode({"error": "access_denied", "error_description": "User said no", "state": state}))
+statuses = []
+for target in targets:
+    try:
+        answer = urllib.request.urlopen(target, timeout=20)
+        statuses.append("%d %s" % (answer.status, "Signed in" in answer.read().decode()))
+    except urllib.error.HTTPError as e:
+        statuses.append(str(e.code))
+open(log, "w").write(" | ".join(statuses))
+idle.close()
 '@
-        $launcher = Join-Path $Sandbox 'forged-browser'
-        Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$browser' `"`$1`""
-        if ($IsLinux -or $IsMacOS) { chmod +x $launcher } else { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
-        $env:BROWSER = $launcher
+        $log = Join-Path $Sandbox 'busy-browser.log'
+        $launcher = Join-Path $Sandbox 'busy-browser'
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
         try {
-            $err = { Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInDenied,*'
-            $err.Exception.Message | Should -BeLike "*another sign-in's state*"
+            foreach ($mode in 'sign-in', 'deny') {
+                Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$browser' `"`$1`" '$log' $mode"
+                chmod +x $launcher
+                $env:BROWSER = $launcher
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                if ($mode -eq 'sign-in') {
+                    $null = Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore
+                    $watch.Elapsed.TotalSeconds | Should -BeLessThan 8 -Because 'the spare connection is served beside the answer, not before it'
+                    Get-Content $log -Raw | Should -Be '400 | 400 | 200 True' -Because 'only the answer with the state counts, and its page says signed in'
+                }
+                else {
+                    $err = { Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore } | Should -Throw -PassThru
+                    $err.FullyQualifiedErrorId | Should -BeLike 'SsoSignInDenied,*'
+                    $err.Exception.Message | Should -BeLike "*access_denied*User said no*"
+                    Get-Content $log -Raw | Should -Be '400 | 400 | 200 False'
+                }
+            }
         }
         finally { Remove-Item env:BROWSER }
         $ps = [powershell]::Create()

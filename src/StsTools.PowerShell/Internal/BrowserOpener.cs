@@ -23,7 +23,7 @@ internal static class BrowserOpener
             return "the default browser";
         }
         var program = !string.IsNullOrEmpty(browser) ? browser! : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "open" : "xdg-open";
-        var path = Resolve(program) ?? throw new InvalidOperationException($"'{program}' was not found on PATH");
+        var path = Resolve(program) ?? throw new InvalidOperationException(System.IO.Path.IsPathRooted(program) ? $"'{program}' does not exist or cannot be run" : $"'{program}' was not found on PATH");
         var start = new ProcessStartInfo(path) { UseShellExecute = false };
         ChildProgram.AddArguments(start, new[] { url });
         using var process = Process.Start(start);

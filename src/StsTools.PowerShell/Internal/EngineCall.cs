@@ -19,7 +19,18 @@ internal static class EngineCall
     {
         using var log = new BufferedLog(detailed: WantsVerboseOrDebug(cmdlet));
         var task = StartHere(work, log);
-        foreach (var entry in log.Consume()) Write(cmdlet, entry);
+        try
+        {
+            foreach (var entry in log.Consume()) Write(cmdlet, entry);
+        }
+        catch
+        {
+            // Writing failed (the pipeline is stopping: Ctrl+C, a parallel loop's time-out) while the
+            // work goes on. What it still hands back nobody will dispose here: a hold of the
+            // environment acquired in that instant would otherwise keep every runspace waiting.
+            _ = task.ContinueWith(t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
         return task.GetAwaiter().GetResult();
     }
 

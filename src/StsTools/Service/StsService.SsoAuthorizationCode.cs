@@ -34,20 +34,34 @@ public sealed partial class StsService
         var authorize = AuthorizeUri(oidc, clientId, redirect.RedirectUri, state, Challenge(verifier), settings.Scopes);
         show(new SsoDeviceAuthorization(null, authorize, authorize, AuthorizationCodeWait));
         log?.Progress("Signing in to IAM Identity Center", $"Waiting for the browser to come back to {redirect.RedirectUri}");
-        var answer = await redirect.WaitAsync(AuthorizationCodeWait, cancellationToken).ConfigureAwait(false)
+        // Only the answer that carries this sign-in's state is taken (the state proves it belongs
+        // to this sign-in, not to a page that sent the browser here); the browser waits to be told.
+        using var answer = await redirect.WaitAsync(state, AuthorizationCodeWait, cancellationToken).ConfigureAwait(false)
             ?? throw SignInExpired(settings);
-        if (answer.Error is { } error) throw SignInDenied(settings, $"the browser came back with '{ExchangeLimits.Truncate(error)}'");
-        // The state proves the answer belongs to this sign-in, not to a page that sent the browser here.
-        if (!string.Equals(answer.State, state, StringComparison.Ordinal)) throw SignInDenied(settings, "the browser came back with another sign-in's state");
-        var created = await SsoCall("CreateToken", settings, () => oidc.CreateTokenAsync(new CreateTokenRequest
+        if (answer.Error is { } error)
         {
-            ClientId = clientId,
-            ClientSecret = clientSecret,
-            GrantType = AuthorizationCodeGrant,
-            Code = answer.Code,
-            RedirectUri = redirect.RedirectUri,
-            CodeVerifier = verifier,
-        }, cancellationToken)).ConfigureAwait(false);
+            await answer.RespondAsync(signedIn: false).ConfigureAwait(false);
+            throw SignInDenied(settings, $"the browser came back with '{ExchangeLimits.Truncate(error)}'" + (answer.ErrorDescription is { } description ? $": {ExchangeLimits.Truncate(description)}" : string.Empty));
+        }
+        CreateTokenResponse created;
+        try
+        {
+            created = await SsoCall("CreateToken", settings, () => oidc.CreateTokenAsync(new CreateTokenRequest
+            {
+                ClientId = clientId,
+                ClientSecret = clientSecret,
+                GrantType = AuthorizationCodeGrant,
+                Code = answer.Code,
+                RedirectUri = redirect.RedirectUri,
+                CodeVerifier = verifier,
+            }, cancellationToken)).ConfigureAwait(false);
+        }
+        catch
+        {
+            await answer.RespondAsync(signedIn: false).ConfigureAwait(false);
+            throw;
+        }
+        await answer.RespondAsync(signedIn: true).ConfigureAwait(false);
         return TokenOf(settings, created, clientId, clientSecret, registrationExpires);
     }
 
