@@ -74,6 +74,17 @@ region = us-east-1
     function Get-Call { Invoke-RestMethod -Uri "$($SsoStandIn.Endpoint)/_calls" | ForEach-Object { $_ } }
     function Get-StsSigner { if (Test-Path $StsLog) { Get-Content $StsLog | ForEach-Object { $a, $k, $null = $_ -split ' '; [pscustomobject]@{ Action = $a; Key = $k } } } }
     function Connect-Corp { $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -InformationAction Ignore }
+    # A browser for the authorization code sign-in, as the user would drive it: it opens the
+    # address (noted in $Opened), IAM Identity Center (the stand-in) signs the user in and
+    # redirects to the loopback address the module listens on. Returns the launcher for BROWSER.
+    function New-PkceBrowser([string] $Opened) {
+        $script = Join-Path $Sandbox 'pkce-browser.py'
+        Set-Content -Path $script -Value "import sys, urllib.request`nopen(sys.argv[2], 'w').write(sys.argv[1])`nurllib.request.urlopen(sys.argv[1]).read()"
+        $launcher = Join-Path $Sandbox ('pkce-browser-' + [IO.Path]::GetFileNameWithoutExtension($Opened))
+        Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$script' `"`$1`" '$Opened'"
+        chmod +x $launcher
+        $launcher
+    }
 }
 
 AfterAll {
@@ -189,15 +200,9 @@ Describe 'Signing in to IAM Identity Center' {
     }
 
     It 'signs in with the authorization code flow and PKCE: the browser comes back to 127.0.0.1, the token serves boto3 too' {
-        # The browser, as the user would drive it: it opens the address, IAM Identity Center (the
-        # stand-in) signs the user in and redirects to the loopback address the module listens on.
-        $browser = Join-Path $Sandbox 'pkce-browser.py'
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
         $opened = Join-Path $Sandbox 'pkce-opened.txt'
-        Set-Content -Path $browser -Value "import sys, urllib.request`nopen(sys.argv[2], 'w').write(sys.argv[1])`nurllib.request.urlopen(sys.argv[1]).read()"
-        $launcher = Join-Path $Sandbox 'pkce-browser'
-        Set-Content -Path $launcher -Value "#!/bin/sh`nexec '$Python' '$browser' `"`$1`" '$opened'"
-        if ($IsLinux -or $IsMacOS) { chmod +x $launcher } else { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
-        $env:BROWSER = $launcher
+        $env:BROWSER = New-PkceBrowser $opened
         try {
             $shown = Connect-StsSso -ProfileName sso-dev -Flow AuthorizationCode -Force -InformationVariable hostText
             $shown.TokenFile | Should -Be $CorpFile
@@ -217,6 +222,42 @@ Describe 'Signing in to IAM Identity Center' {
             $null = Connect-StsSso -ProfileName sso-dev -NoBrowser -Force -InformationAction Ignore
             (Get-Call | Where-Object op -EQ 'StartDeviceAuthorization' | Select-Object -Last 2)[0].refused | Should -Be 'unauthorized_client'
             (Get-Call | Where-Object op -EQ 'RegisterClient' | Select-Object -Last 1).grantTypes | Should -Contain 'urn:ietf:params:oauth:grant-type:device_code'
+        }
+        finally { Remove-Item env:BROWSER }
+    }
+
+    It 'shares client registrations with the AWS CLI v2 in its registration cache, and keeps them at sign-out' {
+        $keyScript = "import json, hashlib; print(hashlib.sha1(json.dumps({'tool': 'botocore', 'startUrl': 'https://corp.awsapps.com/start', 'region': 'us-east-1', 'scopes': None, 'session_name': 'corp'}, sort_keys=True).encode('utf-8')).hexdigest())"
+        $registrationFile = Join-Path $CacheFolder ((& $Python -c $keyScript) + '.json')
+        Remove-Item $registrationFile -ErrorAction Ignore
+        $null = Connect-StsSso -SsoSession corp -NoBrowser -Force -InformationAction Ignore
+        $registration = Get-Content $registrationFile -Raw | ConvertFrom-Json
+        $registration.clientId | Should -Be (Get-Content $CorpFile -Raw | ConvertFrom-Json).clientId
+        ([DateTime]$registration.expiresAt).ToUniversalTime() | Should -BeGreaterThan ([DateTime]::UtcNow.AddDays(30))
+        if ($IsLinux -or $IsMacOS) { (Get-Item $registrationFile).UnixMode | Should -Be '-rw-------' }
+        Disconnect-StsSso -SsoSession corp
+        Test-Path $registrationFile | Should -BeTrue -Because 'aws sso logout keeps registrations too'
+        # A registration for the authorization code flow as aws sso login writes it is reused.
+        $cli = @'
+import sys, json, datetime, boto3
+oidc = boto3.client("sso-oidc", region_name="us-east-1")
+client = oidc.register_client(clientName="botocore-client-corp", clientType="public", grantTypes=["authorization_code", "refresh_token"],
+    redirectUris=["http://127.0.0.1/oauth/callback"], issuerUrl="https://corp.awsapps.com/start", scopes=["sso:account:access"])
+expires = datetime.datetime.fromtimestamp(client["clientSecretExpiresAt"], datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+json.dump({"clientId": client["clientId"], "clientSecret": client["clientSecret"], "expiresAt": expires,
+    "scopes": ["sso:account:access"], "grantTypes": ["authorization_code", "refresh_token"]}, open(sys.argv[1], "w"))
+print(client["clientId"])
+'@
+        $cliClient = & $Python -c $cli $registrationFile
+        $LASTEXITCODE | Should -Be 0
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
+        $env:BROWSER = New-PkceBrowser (Join-Path $Sandbox 'pkce-opened-again.txt')
+        try {
+            $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
+            $null = Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore
+            @(Get-Call | Where-Object op -EQ 'RegisterClient').Count | Should -Be $registrations -Because 'the AWS CLI''s registration for this flow is still valid'
+            (Get-Call | Where-Object op -EQ 'Authorize' | Select-Object -Last 1).client | Should -Be $cliClient
+            (Get-Content $CorpFile -Raw | ConvertFrom-Json).clientId | Should -Be $cliClient
         }
         finally { Remove-Item env:BROWSER }
     }
@@ -621,6 +662,12 @@ Describe 'What an IAM Identity Center user runs into' {
         $token.clientId = 'client-revoked'
         $token.expiresAt = [DateTime]::UtcNow.AddMinutes(-5).ToString('yyyy-MM-ddTHH:mm:ssZ')
         $token | ConvertTo-Json | Set-Content $CorpFile
+        # The AWS CLI's registration cache file of the sign-in holds the revoked client too.
+        $keyScript = "import json, hashlib; print(hashlib.sha1(json.dumps({'tool': 'botocore', 'startUrl': 'https://corp.awsapps.com/start', 'region': 'us-east-1', 'scopes': None, 'session_name': 'corp'}, sort_keys=True).encode('utf-8')).hexdigest())"
+        $registrationFile = Join-Path $CacheFolder ((& $Python -c $keyScript) + '.json')
+        $registration = Get-Content $registrationFile -Raw | ConvertFrom-Json
+        $registration.clientId = 'client-revoked'
+        $registration | ConvertTo-Json | Set-Content $registrationFile
         $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
         $null = Connect-StsSso -SsoSession corp -NoBrowser -InformationAction Ignore
         @(Get-Call | Where-Object op -EQ 'RegisterClient').Count | Should -Be ($registrations + 1)

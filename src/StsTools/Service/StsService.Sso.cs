@@ -134,10 +134,12 @@ public sealed partial class StsService
     private async Task<SsoToken> DeviceCodeTokenAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, SsoToken? cached, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        var reused = cached is not null && cached.HasRegistration(now);
-        var registration = reused
-            ? (cached!.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value)
-            : await RegisterAsync(settings, oidc, new List<string> { DeviceCodeGrant, RefreshTokenGrant }, null, log, cancellationToken).ConfigureAwait(false);
+        // A still-valid device registration: the AWS CLI's registration cache's, else the token's.
+        var shared = SsoRegistrationCache.Read(SsoRegistrationCache.PathOf(settings)) is { } r && r.Valid(now) && !r.ForAuthorizationCode ? r : null;
+        var reused = shared is not null || cached is not null && cached.HasRegistration(now);
+        var registration = shared is not null ? (shared.ClientId, shared.ClientSecret, shared.ExpiresAt)
+            : reused ? (cached!.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value)
+            : await RegisterAsync(settings, oidc, authorizationCode: false, log, cancellationToken).ConfigureAwait(false);
         if (reused) log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registration.Item3:u}).");
         StartDeviceAuthorizationResponse device;
         try
@@ -148,7 +150,7 @@ public sealed partial class StsService
         {
             // The cached registration is for another flow (an authorization code sign-in's): a new one.
             log?.Verbose($"The cached client registration of {settings.DisplayName} is not for device sign-in; registering another.");
-            registration = await RegisterAsync(settings, oidc, new List<string> { DeviceCodeGrant, RefreshTokenGrant }, null, log, cancellationToken).ConfigureAwait(false);
+            registration = await RegisterAsync(settings, oidc, authorizationCode: false, log, cancellationToken).ConfigureAwait(false);
             device = await StartDeviceAsync(oidc, registration.Item1, registration.Item2, settings, cancellationToken).ConfigureAwait(false);
         }
         var (clientId, clientSecret, registrationExpires) = registration;
@@ -204,19 +206,30 @@ public sealed partial class StsService
             StartUrl = settings.StartUrl,
         }, cancellationToken);
 
-    private static async Task<(string ClientId, string ClientSecret, DateTime ExpiresAt)> RegisterAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, List<string> grantTypes, List<string>? redirectUris, IStsLog? log, CancellationToken cancellationToken)
+    // Registers a client for the device or the authorization code flow and keeps the registration
+    // in the AWS CLI's registration cache, as aws sso login does, for either tool to reuse.
+    private static async Task<(string ClientId, string ClientSecret, DateTime ExpiresAt)> RegisterAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, bool authorizationCode, IStsLog? log, CancellationToken cancellationToken)
     {
+        var grants = authorizationCode ? new List<string> { AuthorizationCodeGrant, RefreshTokenGrant } : new List<string> { DeviceCodeGrant, RefreshTokenGrant };
         var registered = await SsoCall("RegisterClient", settings, () => oidc.RegisterClientAsync(new RegisterClientRequest
         {
             ClientName = "StsModule-" + System.Environment.MachineName,
             ClientType = "public",
             Scopes = new List<string>(settings.Scopes),
-            GrantTypes = grantTypes,
-            RedirectUris = redirectUris,
-            IssuerUrl = redirectUris is null ? null : settings.StartUrl,
+            GrantTypes = grants,
+            RedirectUris = authorizationCode ? new List<string> { LoopbackRedirect.RegisteredRedirectUri } : null,
+            IssuerUrl = authorizationCode ? settings.StartUrl : null,
         }, cancellationToken)).ConfigureAwait(false);
         var expires = registered.ClientSecretExpiresAt is long at && at > 0 ? DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime : DateTime.UtcNow.AddDays(90);
         log?.Verbose($"Registered a client with {settings.DisplayName} (valid until {expires:u}).");
+        SsoRegistrationCache.Write(SsoRegistrationCache.PathOf(settings), new SsoRegistration
+        {
+            ClientId = registered.ClientId,
+            ClientSecret = registered.ClientSecret,
+            ExpiresAt = expires,
+            Scopes = authorizationCode || settings.ConfiguredScopes is not null ? settings.Scopes : null,
+            GrantTypes = authorizationCode ? grants : null,
+        });
         return (registered.ClientId, registered.ClientSecret, expires);
     }
 

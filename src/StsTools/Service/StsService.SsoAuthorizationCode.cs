@@ -27,8 +27,10 @@ public sealed partial class StsService
     private async Task<SsoToken> AuthorizationCodeTokenAsync(SsoSettings settings, AmazonSSOOIDCClient oidc, Action<SsoDeviceAuthorization> show, IStsLog? log, CancellationToken cancellationToken)
     {
         using var redirect = LoopbackRedirect.Start();
-        var (clientId, clientSecret, registrationExpires) = await RegisterAsync(settings, oidc,
-            new List<string> { AuthorizationCodeGrant, RefreshTokenGrant }, new List<string> { LoopbackRedirect.RegisteredRedirectUri }, log, cancellationToken).ConfigureAwait(false);
+        // A still-valid registration for this flow (aws sso login's or an earlier one's), else a new one.
+        var (clientId, clientSecret, registrationExpires) = SsoRegistrationCache.Read(SsoRegistrationCache.PathOf(settings)) is { } shared && shared.Valid(DateTime.UtcNow) && shared.ForAuthorizationCode
+            ? (shared.ClientId, shared.ClientSecret, shared.ExpiresAt)
+            : await RegisterAsync(settings, oidc, authorizationCode: true, log, cancellationToken).ConfigureAwait(false);
         var verifier = CodeVerifier();
         var state = Guid.NewGuid().ToString();
         var authorize = AuthorizeUri(oidc, clientId, redirect.RedirectUri, state, Challenge(verifier), settings.Scopes);

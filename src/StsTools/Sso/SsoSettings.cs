@@ -33,6 +33,9 @@ public sealed class SsoSettings
     /// <summary>The scopes a new client registration asks for (sso_registration_scopes).</summary>
     public IReadOnlyList<string> Scopes { get; set; } = new[] { "sso:account:access" };
 
+    /// <summary>sso_registration_scopes as configured (null when the sso-session has none), which names the AWS CLI's registration cache file.</summary>
+    public IReadOnlyList<string>? ConfiguredScopes { get; set; }
+
     /// <summary>The profile's account (sso_account_id), for role credentials.</summary>
     public string? AccountId { get; set; }
 
@@ -122,13 +125,17 @@ public sealed class SsoSettings
         if (missing.Count > 0)
             throw new StsToolsException(ErrorIds.InvalidSsoSession, StsErrorCategory.InvalidData,
                 $"[sso-session {sessionName}] in {SharedFiles.ConfigPath(env)} has no {string.Join(" or ", missing)}.", sessionName);
-        var scopes = Value("sso_registration_scopes");
+        // As the AWS CLI parses it: split at commas, each trimmed, empty ones left out.
+        var scopes = values.TryGetValue("sso_registration_scopes", out var raw)
+            ? raw.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+            : null;
         return new SsoSettings
         {
             SessionName = sessionName,
             StartUrl = Value("sso_start_url")!,
             Region = CheckedRegion(Value("sso_region")!, $"sso_region of [sso-session {sessionName}]"),
-            Scopes = scopes is null ? new[] { "sso:account:access" } : scopes.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray(),
+            Scopes = scopes is null || scopes.Length == 0 ? new[] { "sso:account:access" } : scopes,
+            ConfiguredScopes = scopes,
         };
     }
 

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using StsTools.Storage;
+
+namespace StsTools.Sso;
+
+/// <summary>A client registration with IAM Identity Center's OIDC service.</summary>
+internal sealed class SsoRegistration
+{
+    public string ClientId { get; set; } = string.Empty;
+    public string ClientSecret { get; set; } = string.Empty;
+    public DateTime ExpiresAt { get; set; }
+    public IReadOnlyList<string>? Scopes { get; set; }
+    public IReadOnlyList<string>? GrantTypes { get; set; }
+
+    /// <summary>Registered for the authorization code flow (the AWS CLI's rule: its grant types say so; none recorded means device code).</summary>
+    public bool ForAuthorizationCode => GrantTypes?.Contains("authorization_code") == true;
+
+    /// <summary>Good for more than the window botocore keeps (15 minutes).</summary>
+    public bool Valid(DateTime now) => ClientId.Length > 0 && ClientSecret.Length > 0 && ExpiresAt - now > TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// The client registrations the AWS CLI v2 keeps beside the tokens, one per sign-in:
+/// <c>~/.aws/sso/cache/&lt;sha1 of {"region", "scopes", "session_name", "startUrl", "tool": "botocore"}&gt;.json</c>,
+/// the key written as Python's <c>json.dumps(args, sort_keys=True)</c> writes it. Sharing them
+/// means <c>aws sso login</c> and Connect-StsSso reuse each other's registration (RegisterClient
+/// is rate-limited), and a sign-out, which removes the token, keeps the registration, as
+/// <c>aws sso logout</c> does. A corrupt or foreign file is a miss.
+/// </summary>
+internal static class SsoRegistrationCache
+{
+    /// <summary>The registration file of <paramref name="settings"/>.</summary>
+    public static string PathOf(SsoSettings settings) => Path.Combine(SsoTokenCache.Folder, Sha1Hex(KeyJson(settings)) + ".json");
+
+    /// <summary>The cache key as botocore serializes it (sorted keys, ", " and ": " separators, non-ASCII as lower-case \u escapes).</summary>
+    internal static string KeyJson(SsoSettings settings)
+    {
+        var scopes = settings.ConfiguredScopes is null ? "null" : "[" + string.Join(", ", settings.ConfiguredScopes.Select(Quote)) + "]";
+        return "{\"region\": " + Quote(settings.Region) + ", \"scopes\": " + scopes + ", \"session_name\": "
+            + (settings.SessionName is null ? "null" : Quote(settings.SessionName)) + ", \"startUrl\": " + Quote(settings.StartUrl) + ", \"tool\": \"botocore\"}";
+    }
+
+    private static string Quote(string text)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c < 0x20 || c > 0x7e) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
+    private static string Sha1Hex(string text)
+    {
+        using var sha = SHA1.Create();
+        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The registration in <paramref name="path"/>, or null.</summary>
+    public static SsoRegistration? Read(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path, BoundedFile.TokenLimit, "IAM Identity Center registration cache file"));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            IReadOnlyList<string>? List(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray() : null;
+            if (Text("clientId") is not { } id || Text("clientSecret") is not { } secret || SsoTokenCache.ParseTime(Text("expiresAt")) is not { } expires) return null;
+            return new SsoRegistration { ClientId = id, ClientSecret = secret, ExpiresAt = expires, Scopes = List("scopes"), GrantTypes = List("grantTypes") };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or Errors.StsToolsException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes it as the AWS CLI does (clientId, clientSecret, expiresAt, scopes, grantTypes), atomically and owner-only.</summary>
+    public static void Write(string path, SsoRegistration registration)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        PrivateDirectory.Ensure(Path.GetDirectoryName(folder)!, Path.GetFileName(folder));
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("clientId", registration.ClientId);
+            json.WriteString("clientSecret", registration.ClientSecret);
+            json.WriteString("expiresAt", SsoTokenCache.FormatTime(registration.ExpiresAt));
+            if (registration.Scopes is { Count: > 0 } scopes)
+            {
+                json.WriteStartArray("scopes");
+                foreach (var scope in scopes) json.WriteStringValue(scope);
+                json.WriteEndArray();
+            }
+            if (registration.GrantTypes is { } grants)
+            {
+                json.WriteStartArray("grantTypes");
+                foreach (var grant in grants) json.WriteStringValue(grant);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()), ownerOnly: true);
+    }
+}
