@@ -77,7 +77,7 @@ region = us-east-1
     # A browser for the authorization code sign-in, as the user would drive it: it opens the
     # address (noted in $Opened), IAM Identity Center (the stand-in) signs the user in and
     # redirects to the loopback address the module listens on. Returns the launcher for BROWSER.
-    function New-PkceBrowser([string] $Opened) {
+    function Build-PkceBrowser([string] $Opened) {
         $script = Join-Path $Sandbox 'pkce-browser.py'
         Set-Content -Path $script -Value "import sys, urllib.request`nopen(sys.argv[2], 'w').write(sys.argv[1])`nurllib.request.urlopen(sys.argv[1]).read()"
         $launcher = Join-Path $Sandbox ('pkce-browser-' + [IO.Path]::GetFileNameWithoutExtension($Opened))
@@ -202,7 +202,7 @@ Describe 'Signing in to IAM Identity Center' {
     It 'signs in with the authorization code flow and PKCE: the browser comes back to 127.0.0.1, the token serves boto3 too' {
         if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
         $opened = Join-Path $Sandbox 'pkce-opened.txt'
-        $env:BROWSER = New-PkceBrowser $opened
+        $env:BROWSER = Build-PkceBrowser $opened
         try {
             $shown = Connect-StsSso -ProfileName sso-dev -Flow AuthorizationCode -Force -InformationVariable hostText
             $shown.TokenFile | Should -Be $CorpFile
@@ -251,7 +251,7 @@ print(client["clientId"])
         $cliClient = & $Python -c $cli $registrationFile
         $LASTEXITCODE | Should -Be 0
         if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the browser launcher is a shell script' }
-        $env:BROWSER = New-PkceBrowser (Join-Path $Sandbox 'pkce-opened-again.txt')
+        $env:BROWSER = Build-PkceBrowser (Join-Path $Sandbox 'pkce-opened-again.txt')
         try {
             $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
             $null = Connect-StsSso -SsoSession corp -Flow AuthorizationCode -Force -InformationAction Ignore
