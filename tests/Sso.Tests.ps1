@@ -262,6 +262,39 @@ print(client["clientId"])
         finally { Remove-Item env:BROWSER }
     }
 
+    It 'trusts no registration file others could write, signs in when the registration cannot be kept, and names a token path that cannot take the token before any call' {
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'file modes and links are Unix' }
+        $keyScript = "import json, hashlib; print(hashlib.sha1(json.dumps({'tool': 'botocore', 'startUrl': 'https://corp.awsapps.com/start', 'region': 'us-east-1', 'scopes': None, 'session_name': 'corp'}, sort_keys=True).encode('utf-8')).hexdigest())"
+        $registrationFile = Join-Path $CacheFolder ((& $Python -c $keyScript) + '.json')
+        $null = Connect-StsSso -SsoSession corp -NoBrowser -Force -InformationAction Ignore
+        chmod 666 $registrationFile
+        $registrations = @(Get-Call | Where-Object op -EQ 'RegisterClient').Count
+        Remove-Item $CorpFile   # its registration would serve otherwise
+        $null = Connect-StsSso -SsoSession corp -NoBrowser -Force -InformationAction Ignore
+        @(Get-Call | Where-Object op -EQ 'RegisterClient').Count | Should -Be ($registrations + 1) -Because 'a registration file others can write is not trusted'
+        (Get-Item $registrationFile).UnixMode | Should -Be '-rw-------' -Because 'the new registration replaced it, owner-only'
+        # A registration path that cannot take the file: the sign-in goes on, with a warning.
+        Remove-Item $registrationFile, $CorpFile
+        $null = New-Item -ItemType Directory -Path $registrationFile
+        try {
+            $signIn = Connect-StsSso -SsoSession corp -NoBrowser -InformationAction Ignore -WarningVariable warned -WarningAction SilentlyContinue
+            $signIn.TokenFile | Should -Be $CorpFile
+            "$warned" | Should -BeLike "*could not be kept in '$registrationFile'*the sign-in goes on*"
+        }
+        finally { Remove-Item $registrationFile -Recurse -Force }
+        # A token path that is a link to nothing: said before any call, naming it.
+        Remove-Item $CorpFile
+        $null = New-Item -ItemType SymbolicLink -Path $CorpFile -Target (Join-Path $Sandbox 'nowhere/token.json')
+        try {
+            $before = @(Get-Call).Count
+            $err = { Connect-StsSso -SsoSession corp -NoBrowser -Force -InformationAction Ignore } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotARegularFile,*'
+            $err.Exception.Message | Should -BeLike "*'$CorpFile', is a link to a file that does not exist*remove it*"
+            @(Get-Call).Count | Should -Be $before
+        }
+        finally { Remove-Item $CorpFile -Force }
+    }
+
     It 'takes only the answer with its state, serves spare connections side by side, says why a denied sign-in failed, and stops on Ctrl+C' {
         # A browser with a spare connection that sends nothing, and a local page that tries to end
         # or plant the sign-in (another state, an error without a state) before the real answer.

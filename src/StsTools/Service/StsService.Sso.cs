@@ -115,6 +115,7 @@ public sealed partial class StsService
                 log?.Verbose($"Already signed in to {settings.DisplayName} until {cached.ExpiresAt:u} (-Force signs in again).");
                 return Describe(settings, cached, path);
             }
+            SsoTokenCache.EnsureWritable(path, settings.DisplayName);
             using var oidc = OidcClient(settings, connection, log);
             var token = authorizationCode
                 ? await AuthorizationCodeTokenAsync(settings, oidc, show, log, cancellationToken).ConfigureAwait(false)
@@ -222,14 +223,23 @@ public sealed partial class StsService
         }, cancellationToken)).ConfigureAwait(false);
         var expires = registered.ClientSecretExpiresAt is long at && at > 0 ? DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime : DateTime.UtcNow.AddDays(90);
         log?.Verbose($"Registered a client with {settings.DisplayName} (valid until {expires:u}).");
-        SsoRegistrationCache.Write(SsoRegistrationCache.PathOf(settings), new SsoRegistration
+        var file = SsoRegistrationCache.PathOf(settings);
+        try
         {
-            ClientId = registered.ClientId,
-            ClientSecret = registered.ClientSecret,
-            ExpiresAt = expires,
-            Scopes = authorizationCode || settings.ConfiguredScopes is not null ? settings.Scopes : null,
-            GrantTypes = authorizationCode ? grants : null,
-        });
+            SsoRegistrationCache.Write(file, new SsoRegistration
+            {
+                ClientId = registered.ClientId,
+                ClientSecret = registered.ClientSecret,
+                ExpiresAt = expires,
+                Scopes = authorizationCode || settings.ConfiguredScopes is not null ? settings.Scopes : null,
+                GrantTypes = authorizationCode ? grants : null,
+            });
+        }
+        catch (Exception ex) when (ex is StsToolsException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            // Only a cache: the sign-in goes on; the next one registers again.
+            log?.Warning($"The client registration could not be kept in '{file}' ({ExchangeLimits.Truncate(ex.Message)}); the sign-in goes on, and the next one registers a client again.");
+        }
         return (registered.ClientId, registered.ClientSecret, expires);
     }
 

@@ -19,7 +19,10 @@ internal sealed class SsoRegistration
     public IReadOnlyList<string>? GrantTypes { get; set; }
 
     /// <summary>Registered for the authorization code flow (the AWS CLI's rule: its grant types say so; none recorded means device code).</summary>
-    public bool ForAuthorizationCode => GrantTypes?.Contains("authorization_code") == true;
+    public bool ForAuthorizationCode => GrantTypes?.Contains("authorization_code") == true || GrantTypesText?.Contains("authorization_code") == true;
+
+    /// <summary>grantTypes written as one text rather than a list (the AWS CLI's `in` test reads that too).</summary>
+    public string? GrantTypesText { get; set; }
 
     /// <summary>Good for more than the window botocore keeps (15 minutes).</summary>
     public bool Valid(DateTime now) => ClientId.Length > 0 && ClientSecret.Length > 0 && ExpiresAt - now > TimeSpan.FromMinutes(15);
@@ -80,7 +83,8 @@ internal static class SsoRegistrationCache
     {
         try
         {
-            if (!File.Exists(path)) return null;
+            // Only a file of this user's that no one else could have written (the AWS CLI writes them 0600).
+            if (!File.Exists(path) || !PrivateDirectory.IsPrivateFile(path)) return null;
             using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path, BoundedFile.TokenLimit, "IAM Identity Center registration cache file"));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
@@ -88,7 +92,7 @@ internal static class SsoRegistrationCache
             IReadOnlyList<string>? List(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
                 ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray() : null;
             if (Text("clientId") is not { } id || Text("clientSecret") is not { } secret || SsoTokenCache.ParseTime(Text("expiresAt")) is not { } expires) return null;
-            return new SsoRegistration { ClientId = id, ClientSecret = secret, ExpiresAt = expires, Scopes = List("scopes"), GrantTypes = List("grantTypes") };
+            return new SsoRegistration { ClientId = id, ClientSecret = secret, ExpiresAt = expires, Scopes = List("scopes"), GrantTypes = List("grantTypes"), GrantTypesText = Text("grantTypes") };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or Errors.StsToolsException)
         {

@@ -115,6 +115,18 @@ internal static class SsoTokenCache
         AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()), ownerOnly: true);
     }
 
+    /// <summary>
+    /// Before a sign-in: a token cache path that cannot take the token (a folder, a FIFO, a link to
+    /// nothing) is said now, naming it, not after the user has confirmed the sign-in.
+    /// </summary>
+    public static void EnsureWritable(string path, string signIn)
+    {
+        var kind = PrivateDirectory.NotARegularFile(path) ?? (PrivateDirectory.IsDanglingLink(path) ? "a link to a file that does not exist" : null);
+        if (kind is not null)
+            throw new Errors.StsToolsException(Errors.ErrorIds.NotARegularFile, Errors.StsErrorCategory.InvalidArgument,
+                $"The token cache file of {signIn}, '{path}', is {kind}, so no sign-in can be kept there: remove it, then sign in again.", path);
+    }
+
     /// <summary>Removes the file; false when there was none.</summary>
     public static bool Delete(string path)
     {

@@ -141,6 +141,14 @@ public static class PrivateDirectory
         };
     }
 
+    /// <summary>True for a symbolic link whose target does not exist (never on Windows).</summary>
+    public static bool IsDanglingLink(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return false;
+        var buffer = new byte[512];
+        return Native.SystemNative_LStat(path, buffer) == 0 && Native.SystemNative_Stat(path, buffer) != 0;
+    }
+
     // The start of the .NET runtime's own FileStatus (System.Native, the same on every Unix the
     // runtime supports: Flags, Mode, Uid, Gid, ...), read with a buffer larger than the struct.
     private static (int Mode, uint Uid) Status(string path, bool followLinks)
