@@ -74,6 +74,12 @@ public abstract class SsoCmdletBase : LocalCmdletBase
         if (named.Length == 1) _typed = (ProfileName, SsoSession, StartUrl, SsoRegion);
     }
 
+    // The sign-ins this command has acted on (Connect, Disconnect): piped accounts of one sign-in act once.
+    private readonly System.Collections.Generic.HashSet<string> _signInsDone = new(System.StringComparer.Ordinal);
+
+    /// <summary>True the first time this command meets <paramref name="settings"/>' sign-in.</summary>
+    private protected bool FirstTimeFor(SsoSettings settings) => _signInsDone.Add(settings.TokenFile);
+
     /// <summary>The sign-in the parameters name, checked before any network call (terminating when it cannot be found).</summary>
     private protected SsoSettings Settings() => _typed is { } typed
         ? Run(_ => Service.SsoSettingsFor(typed.Profile, typed.Session, typed.StartUrl, typed.Region, SsoConnection))!

@@ -35,14 +35,11 @@ public sealed class ConnectStsSsoCommand : SsoCmdletBase
     /// <summary>The authorization code flow with PKCE and a loopback redirect.</summary>
     public const string AuthorizationCodeFlow = "AuthorizationCode";
 
-    // The sign-ins this command has done: piped accounts of one sign-in sign in once.
-    private readonly System.Collections.Generic.HashSet<string> _done = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var settings = Settings();
-        if (!_done.Add(settings.TokenFile)) return;
+        if (!FirstTimeFor(settings)) return;
         if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign in to IAM Identity Center and write the token to " + settings.TokenFile)) return;
         var noBrowser = NoBrowser.IsPresent;
         var connection = SsoConnection;

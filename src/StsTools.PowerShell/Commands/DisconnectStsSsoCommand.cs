@@ -6,14 +6,11 @@ namespace StsTools.PowerShell.Commands;
 [Cmdlet(VerbsCommunications.Disconnect, "StsSso", SupportsShouldProcess = true)]
 public sealed class DisconnectStsSsoCommand : SsoCmdletBase
 {
-    // The sign-ins this command has ended: piped accounts of one sign-in sign out once.
-    private readonly System.Collections.Generic.HashSet<string> _done = new(System.StringComparer.Ordinal);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var settings = Settings();
-        if (!_done.Add(settings.TokenFile)) return;
+        if (!FirstTimeFor(settings)) return;
         if (!ShouldProcess(settings.SessionName is null ? settings.StartUrl : settings.DisplayName + $" ({settings.StartUrl})", "Sign out of IAM Identity Center and remove " + settings.TokenFile)) return;
         var connection = SsoConnection;
         var signedIn = Run((log, ct) => Service.DisconnectSsoAsync(settings, connection, log, ct));

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
@@ -85,21 +87,8 @@ internal sealed class CredentialCache
     {
         _memory.Clear();
         var removed = 0;
-        if (string.IsNullOrEmpty(Options.Directory)) return 0;
-        var entries = Path.Combine(Options.Directory, EntriesFolder);
-        if (!Directory.Exists(entries) || (File.GetAttributes(entries) & FileAttributes.ReparsePoint) != 0) return 0;
-        foreach (var file in Directory.GetFiles(entries))
-        {
-            var name = Path.GetFileName(file);
-            if (!OwnFile.IsMatch(name)) continue;
-            try
-            {
-                File.Delete(file);
-                if (name.EndsWith(".json", StringComparison.Ordinal)) removed++;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
+        foreach (var file in OwnFiles())
+            if (TryDelete(file) && file.EndsWith(".json", StringComparison.Ordinal)) removed++;
         return removed;
     }
 
@@ -113,23 +102,37 @@ internal sealed class CredentialCache
         foreach (var pair in _memory)
             if (pair.Value is T value && match(value)) _memory.TryRemove(pair.Key, out _);
         var removed = 0;
-        if (string.IsNullOrEmpty(Options.Directory)) return 0;
-        var entries = Path.Combine(Options.Directory, EntriesFolder);
-        if (!Directory.Exists(entries) || (File.GetAttributes(entries) & FileAttributes.ReparsePoint) != 0) return 0;
-        foreach (var file in Directory.GetFiles(entries, "*.json"))
+        foreach (var file in OwnFiles())
         {
+            // Entries only (hash.json), not their locks or a killed writer's temp files.
             var name = Path.GetFileName(file);
-            if (!OwnFile.IsMatch(name) || name[0] == '.') continue;
-            if (!TryRead<T>(file, operation, name.Substring(0, name.Length - ".json".Length), out var entry) || !match(entry)) continue;
-            try
-            {
-                File.Delete(file);
-                removed++;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            if (name[0] == '.' || !name.EndsWith(".json", StringComparison.Ordinal)) continue;
+            if (TryRead<T>(file, operation, name.Substring(0, name.Length - ".json".Length), out var entry) && match(entry) && TryDelete(file)) removed++;
         }
         return removed;
+    }
+
+    // The files of the module's own entries folder named as the module names them (never anything
+    // else a configured folder holds, nor a folder that is a link).
+    private IEnumerable<string> OwnFiles()
+    {
+        if (string.IsNullOrEmpty(Options.Directory)) return Array.Empty<string>();
+        var entries = Path.Combine(Options.Directory, EntriesFolder);
+        if (!Directory.Exists(entries) || (File.GetAttributes(entries) & FileAttributes.ReparsePoint) != 0) return Array.Empty<string>();
+        return Directory.GetFiles(entries).Where(file => OwnFile.IsMatch(Path.GetFileName(file)));
+    }
+
+    private static bool TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private async Task<T> FromDiskOrFetchAsync<T>(string operation, string hash, bool force, Func<Task<T>> fetch, IStsLog? log, CancellationToken cancellationToken, Func<T, bool>? accept)

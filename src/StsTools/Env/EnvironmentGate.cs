@@ -171,7 +171,7 @@ public sealed class EnvironmentGate
         lock (_sync)
         {
             if (Top is not { } top || top.Owner != owner || top.Standing is not null) throw new InvalidOperationException("Only the holder of the innermost hold can stand, once.");
-            top.Standing = new Standing(owner, hold, alive);
+            top.Standing = new Standing(hold, alive);
         }
     }
 
@@ -302,9 +302,7 @@ public sealed class EnvironmentGate
 
     private sealed class Standing
     {
-        public Standing(Guid owner, IDisposable hold, Func<bool> alive) => (Owner, Hold, Alive) = (owner, hold, alive);
-
-        public Guid Owner { get; }
+        public Standing(IDisposable hold, Func<bool> alive) => (Hold, Alive) = (hold, alive);
 
         public IDisposable Hold { get; }
 

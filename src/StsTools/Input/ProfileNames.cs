@@ -24,12 +24,7 @@ public static class ProfileNames
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var section in Sections(SharedFiles.CredentialsPath(env))) names.Add(section);
         foreach (var section in Sections(SharedFiles.ConfigPath(env)))
-        {
-            // In the config file a profile is [default] or [profile name]; [sso-session x] and
-            // [services x] are other kinds of section.
-            if (section == "default") names.Add(section);
-            else if (section.StartsWith("profile ", StringComparison.Ordinal) && section.Substring(8).Trim() is { Length: > 0 } name) names.Add(name);
-        }
+            if (ProfileOf(section) is { } name) names.Add(name);
         return names.ToList();
     }
 
@@ -39,14 +34,17 @@ public static class ProfileNames
         var names = new SortedSet<string>(StringComparer.Ordinal);
         var config = Load(SharedFiles.ConfigPath(env));
         foreach (var section in config?.Sections ?? Array.Empty<string>())
-        {
-            var name = section == "default" ? section
-                : section.StartsWith("profile ", StringComparison.Ordinal) ? section.Substring(8).Trim() : null;
-            if (string.IsNullOrEmpty(name) || config!.Get(section) is not { } values) continue;
-            if (values.ContainsKey("sso_session") || values.ContainsKey("sso_start_url")) names.Add(name!);
-        }
+            if (ProfileOf(section.Trim()) is { } name && config!.Get(section) is { } values && (values.ContainsKey("sso_session") || values.ContainsKey("sso_start_url")))
+                names.Add(name);
         return names.ToList();
     }
+
+    // In the config file a profile is [default] or [profile name]; [sso-session x] and
+    // [services x] are other kinds of section.
+    private static string? ProfileOf(string section) =>
+        section == "default" ? section
+        : section.StartsWith("profile ", StringComparison.Ordinal) && section.Substring(8).Trim() is { Length: > 0 } name ? name
+        : null;
 
     /// <summary>The names of the config file's [sso-session NAME] sections, sorted.</summary>
     public static IReadOnlyList<string> SsoSessions(IEnvironmentVariables env) =>

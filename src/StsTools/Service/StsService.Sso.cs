@@ -138,21 +138,22 @@ public sealed partial class StsService
         // A still-valid device registration: the AWS CLI's registration cache's, else the token's.
         var shared = SsoRegistrationCache.Read(SsoRegistrationCache.PathOf(settings)) is { } r && r.Valid(now) && !r.ForAuthorizationCode ? r : null;
         var reused = shared is not null || cached is not null && cached.HasRegistration(now);
-        var registration = shared is not null ? (shared.ClientId, shared.ClientSecret, shared.ExpiresAt)
+        (string ClientId, string ClientSecret, DateTime ExpiresAt) registration = shared is not null ? (shared.ClientId, shared.ClientSecret, shared.ExpiresAt)
             : reused ? (cached!.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value)
             : await RegisterAsync(settings, oidc, authorizationCode: false, log, cancellationToken).ConfigureAwait(false);
-        if (reused) log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registration.Item3:u}).");
+        if (reused) log?.Verbose($"Reusing the client registration of {settings.DisplayName} (valid until {registration.ExpiresAt:u}).");
         StartDeviceAuthorizationResponse device;
         try
         {
-            device = await StartDeviceAsync(oidc, registration.Item1, registration.Item2, settings, cancellationToken).ConfigureAwait(false);
+            device = await StartDeviceAsync(oidc, registration.ClientId, registration.ClientSecret, settings, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (reused && ex is UnauthorizedClientException or InvalidClientException)
         {
-            // The cached registration is for another flow (an authorization code sign-in's): a new one.
+            // The reused registration is for another flow (an authorization code sign-in's), or the
+            // service no longer knows it: a new one.
             log?.Verbose($"The cached client registration of {settings.DisplayName} is not for device sign-in; registering another.");
             registration = await RegisterAsync(settings, oidc, authorizationCode: false, log, cancellationToken).ConfigureAwait(false);
-            device = await StartDeviceAsync(oidc, registration.Item1, registration.Item2, settings, cancellationToken).ConfigureAwait(false);
+            device = await StartDeviceAsync(oidc, registration.ClientId, registration.ClientSecret, settings, cancellationToken).ConfigureAwait(false);
         }
         var (clientId, clientSecret, registrationExpires) = registration;
         var expiresIn = TimeSpan.FromSeconds(device.ExpiresIn ?? 600);

@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using StsTools.Storage;
 
 namespace StsTools.Sso;
 
@@ -39,7 +37,7 @@ internal sealed class SsoRegistration
 internal static class SsoRegistrationCache
 {
     /// <summary>The registration file of <paramref name="settings"/>.</summary>
-    public static string PathOf(SsoSettings settings) => Path.Combine(SsoTokenCache.Folder, Sha1Hex(KeyJson(settings)) + ".json");
+    public static string PathOf(SsoSettings settings) => Path.Combine(SsoTokenCache.Folder, SsoTokenCache.FileName(KeyJson(settings)));
 
     /// <summary>The cache key as botocore serializes it (sorted keys, ", " and ": " separators, non-ASCII as lower-case \u escapes).</summary>
     internal static string KeyJson(SsoSettings settings)
@@ -72,43 +70,19 @@ internal static class SsoRegistrationCache
         return sb.Append('"').ToString();
     }
 
-    private static string Sha1Hex(string text)
-    {
-        using var sha = SHA1.Create();
-        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    /// <summary>The registration in <paramref name="path"/>, or null.</summary>
-    public static SsoRegistration? Read(string path)
-    {
-        try
+    /// <summary>The registration in <paramref name="path"/>, or null; only a file of this user's that no one else could have written (the AWS CLI writes them 0600).</summary>
+    public static SsoRegistration? Read(string path) => SsoTokenCache.ReadObject(path, "IAM Identity Center registration cache file", privateOnly: true, root =>
         {
-            // Only a file of this user's that no one else could have written (the AWS CLI writes them 0600).
-            if (!File.Exists(path) || !PrivateDirectory.IsPrivateFile(path)) return null;
-            using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path, BoundedFile.TokenLimit, "IAM Identity Center registration cache file"));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
-            string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            string? Text(string name) => SsoTokenCache.Text(root, name);
             IReadOnlyList<string>? List(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
                 ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray() : null;
             if (Text("clientId") is not { } id || Text("clientSecret") is not { } secret || SsoTokenCache.ParseTime(Text("expiresAt")) is not { } expires) return null;
             return new SsoRegistration { ClientId = id, ClientSecret = secret, ExpiresAt = expires, Scopes = List("scopes"), GrantTypes = List("grantTypes"), GrantTypesText = Text("grantTypes") };
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or Errors.StsToolsException)
-        {
-            return null;
-        }
-    }
+        });
 
     /// <summary>Writes it as the AWS CLI does (clientId, clientSecret, expiresAt, scopes, grantTypes), atomically and owner-only.</summary>
-    public static void Write(string path, SsoRegistration registration)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        PrivateDirectory.Ensure(Path.GetDirectoryName(folder)!, Path.GetFileName(folder));
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+    public static void Write(string path, SsoRegistration registration) => SsoTokenCache.WriteObject(path, json =>
         {
-            json.WriteStartObject();
             json.WriteString("clientId", registration.ClientId);
             json.WriteString("clientSecret", registration.ClientSecret);
             json.WriteString("expiresAt", SsoTokenCache.FormatTime(registration.ExpiresAt));
@@ -124,8 +98,5 @@ internal static class SsoRegistrationCache
                 foreach (var grant in grants) json.WriteStringValue(grant);
                 json.WriteEndArray();
             }
-            json.WriteEndObject();
-        }
-        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()), ownerOnly: true);
-    }
+        });
 }

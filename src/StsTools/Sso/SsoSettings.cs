@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using StsTools.Env;
 using StsTools.Errors;
 using StsTools.Profiles;
@@ -65,17 +63,7 @@ public sealed class SsoSettings
     /// The token cache file's name as the AWS CLI and botocore compute it: the SHA-1 of the session
     /// name, or of the start URL for the legacy form, in lower-case hex, then <c>.json</c>.
     /// </summary>
-    public string CacheFileName
-    {
-        get
-        {
-            using var sha1 = SHA1.Create();
-            var hash = sha1.ComputeHash(Encoding.UTF8.GetBytes(SessionName ?? StartUrl));
-            var sb = new StringBuilder(hash.Length * 2 + 5);
-            foreach (var b in hash) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            return sb.Append(".json").ToString();
-        }
-    }
+    public string CacheFileName => SsoTokenCache.FileName(SessionName ?? StartUrl);
 
     /// <summary>The SSO settings of a profile, or null when it has none. A half-configured one is an error.</summary>
     public static SsoSettings? ForProfile(string profileName, IEnvironmentVariables env) => ForProfile(profileName, ProfileSection(profileName, env), env);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StsTools.Profiles;
@@ -47,25 +48,61 @@ internal static class SsoTokenCache
     /// <summary>The file of <paramref name="settings"/>.</summary>
     public static string PathOf(SsoSettings settings) => Path.Combine(Folder, settings.CacheFileName);
 
-    /// <summary>The cached token, or null when there is none or the file is not one (a corrupt file is a miss).</summary>
-    public static SsoToken? Read(string path)
+    /// <summary>
+    /// The name of a file of this cache as the AWS CLI and botocore compute it: the SHA-1 of
+    /// <paramref name="key"/> (a session name, a start URL, a registration's key) in lower-case hex, then <c>.json</c>.
+    /// </summary>
+    public static string FileName(string key)
     {
-        byte[] bytes;
+        using var sha1 = SHA1.Create();
+        var hash = sha1.ComputeHash(Encoding.UTF8.GetBytes(key));
+        var sb = new StringBuilder(hash.Length * 2 + 5);
+        foreach (var b in hash) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+        return sb.Append(".json").ToString();
+    }
+
+    /// <summary>
+    /// Reads a JSON object of this cache with <paramref name="read"/>; null when the file is missing,
+    /// unreadable, too large, not JSON or not an object (a corrupt file is a miss), or when
+    /// <paramref name="privateOnly"/> and others could have written it.
+    /// </summary>
+    internal static T? ReadObject<T>(string path, string what, bool privateOnly, Func<JsonElement, T?> read) where T : class
+    {
         try
         {
-            if (!File.Exists(path)) return null;
-            bytes = BoundedFile.ReadAllBytes(path, BoundedFile.TokenLimit, "IAM Identity Center token cache file");
+            if (!File.Exists(path) || privateOnly && !PrivateDirectory.IsPrivateFile(path)) return null;
+            using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path, BoundedFile.TokenLimit, what));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? read(document.RootElement) : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Errors.StsToolsException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or Errors.StsToolsException)
         {
             return null;
         }
-        try
+    }
+
+    /// <summary>The string property <paramref name="name"/> of <paramref name="root"/>, or null.</summary>
+    internal static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>Writes the JSON object <paramref name="write"/> produces atomically, owner-only, in a folder of the user's own (0700).</summary>
+    internal static void WriteObject(string path, Action<Utf8JsonWriter> write)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        PrivateDirectory.Ensure(Path.GetDirectoryName(folder)!, Path.GetFileName(folder));
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
         {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
-            string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            json.WriteStartObject();
+            write(json);
+            json.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()), ownerOnly: true);
+    }
+
+    /// <summary>The cached token, or null when there is none or the file is not one (a corrupt file is a miss).</summary>
+    public static SsoToken? Read(string path) => ReadObject(path, "IAM Identity Center token cache file", privateOnly: false, root =>
+        {
+            string? Text(string name) => SsoTokenCache.Text(root, name);
             var token = new SsoToken
             {
                 StartUrl = Text("startUrl") ?? string.Empty,
@@ -81,22 +118,11 @@ internal static class SsoTokenCache
             foreach (var property in root.EnumerateObject())
                 if (Array.IndexOf(Known, property.Name) < 0) token.Other[property.Name] = property.Value.Clone();
             return token;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        });
 
     /// <summary>Writes the token atomically, owner-only, in a folder of the user's own (0700).</summary>
-    public static void Write(string path, SsoToken token)
-    {
-        var folder = System.IO.Path.GetDirectoryName(path)!;
-        PrivateDirectory.Ensure(System.IO.Path.GetDirectoryName(folder)!, System.IO.Path.GetFileName(folder));
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+    public static void Write(string path, SsoToken token) => WriteObject(path, json =>
         {
-            json.WriteStartObject();
             json.WriteString("startUrl", token.StartUrl);
             json.WriteString("region", token.Region);
             json.WriteString("accessToken", token.AccessToken);
@@ -110,10 +136,7 @@ internal static class SsoTokenCache
                 json.WritePropertyName(other.Key);
                 other.Value.WriteTo(json);
             }
-            json.WriteEndObject();
-        }
-        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()), ownerOnly: true);
-    }
+        });
 
     /// <summary>
     /// Before a sign-in: a token cache path that cannot take the token (a folder, a FIFO, a link to
